@@ -1,0 +1,130 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
+import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
+import { installAuthGuard } from './platform/auth/guard.ts';
+import { registerUserRoutes } from './platform/auth/users.routes.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/database.ts';
+import { AppError } from './platform/errors.ts';
+import { EventBus } from './platform/events/bus.ts';
+import { registerRealtimeRoutes } from './platform/events/ws.routes.ts';
+import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
+import { Metrics } from './platform/http/metrics.ts';
+import type { App } from './platform/http/types.ts';
+import { newId } from './platform/ids.ts';
+import { createPlatform, type ModuleDefinition, type Platform } from './platform/platform.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  modules: ModuleDefinition[];
+}
+
+export interface BuiltApp {
+  app: App;
+  platform: Platform;
+  metrics: Metrics;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the whole HTTP application from injected parts; tests call this with their own database and clock. */
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
+  const { config, database, clock } = deps;
+  const bus = new EventBus(database.pool);
+  await bus.start();
+  const platform = createPlatform(database, clock, config, bus);
+  const metrics = new Metrics();
+  const modules = deps.modules.filter((m) => config.modules.includes(m.name));
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    genReqId: () => newId(),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook('onClose', async () => bus.stop());
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => Object.assign(new AppError('RATE_LIMITED', 429), { statusCode: 429 }),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Matriz API', version: '1.0.0', description: 'API de Matriz (casa matriz). Errores: {success:false,error:{code,message,details}}' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'matriz_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  metrics.install(app);
+  installAuthGuard(app, platform);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await platform.db.selectFrom('audit_head').select('seq').limit(1).execute();
+      return { status: 'ready', engine: database.engine };
+    } catch {
+      return sendError(request, reply.status(503), { status: 503, code: 'NOT_READY', details: {} });
+    }
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/plain; version=0.0.4').send(metrics.render()),
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as App;
+      registerAuthRoutes(typed, platform);
+      registerUserRoutes(typed, platform);
+      registerAuditRoutes(typed, platform);
+      registerRealtimeRoutes(typed, platform);
+      for (const module of modules) await module.routes(typed, platform);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (config.webDir) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && config.webDir;
+    if (wantsPage) return reply.type('text/html').sendFile('index.html');
+    return sendError(request, reply, { status: 404, code: 'ROUTE_NOT_FOUND', details: { path: request.url.split('?')[0] } });
+  });
+
+  return { app: app as unknown as App, platform, metrics };
+}

@@ -1,0 +1,7 @@
+import type { ModuleDefinition } from '../../platform/platform.ts';
+
+export const bakeryModule: ModuleDefinition = {
+  name: 'bakery',
+  migrations: {},
+  routes: () => {},
+};

@@ -1,0 +1,10 @@
+import type { Actor } from '../audit/audit.ts';
+import type { Platform } from '../platform.ts';
+import { endSession } from './sessions.repo.ts';
+
+export async function logout(platform: Platform, actor: Actor, sessionId: string): Promise<void> {
+  await platform.db.transaction().execute(async (trx) => {
+    await endSession(trx, sessionId, 'logout', platform.clock.now().toISOString());
+    await platform.audit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'logout' });
+  });
+}

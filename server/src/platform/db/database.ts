@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { PlatformTables } from './tables.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<PlatformTables>;
+  engine: Engine;
+  /** The PostgreSQL pool (LISTEN/NOTIFY needs its own client); null on SQLite. */
+  pool: pg.Pool | null;
+  /** The SQLite handle (online backup); null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+// int8 (COUNT, SUM cast to bigint, bigint cents) as JS numbers: every real amount is far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema every connection works in (tests use a throw-away schema). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export function engineOf(url: string): Engine {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): Database {
+  if (engineOf(url) === 'sqlite') {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    const sqlite = new SQLite(file === ':memory:' ? ':memory:' : resolve(file));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      db,
+      engine: 'sqlite',
+      pool: null,
+      sqlite,
+      close: () => db.destroy(),
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 16,
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+  });
+  // An idle client's error must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', pool, sqlite: null, close: () => db.destroy() };
+}

@@ -1,0 +1,32 @@
+import { ensureAuditHead } from './audit/audit.ts';
+import { countUsers } from './auth/users.repo.ts';
+import { type MigrationSet, migrateToLatest } from './db/migrator.ts';
+import { loadPlatformDemo } from './demo.ts';
+import type { ModuleDefinition, Platform } from './platform.ts';
+import * as platformInit from './migrations/20261121T130000_platform_init.ts';
+
+export const platformMigrations: MigrationSet = {
+  '20261121T130000_platform_init': platformInit,
+};
+
+export function migrationsOf(modules: ModuleDefinition[]): MigrationSet[] {
+  return [platformMigrations, ...modules.map((m) => m.migrations)];
+}
+
+export async function migrate(platform: Platform, modules: ModuleDefinition[]): Promise<string[]> {
+  const applied = await migrateToLatest(platform.db, migrationsOf(modules));
+  await ensureAuditHead(platform.db);
+  return applied;
+}
+
+/** Demo data goes only into an empty database, so a restart never duplicates it. */
+export async function loadDemoIfEmpty(platform: Platform, modules: ModuleDefinition[]): Promise<boolean> {
+  const profile = platform.config.demo;
+  if (profile === 'none' || (await countUsers(platform.db)) > 0) return false;
+  const actor = { userId: null, username: 'demo', ip: null };
+  await loadPlatformDemo(platform, actor);
+  for (const module of modules) {
+    if (platform.config.modules.includes(module.name)) await module.demo?.(platform, profile);
+  }
+  return true;
+}
