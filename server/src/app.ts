@@ -6,7 +6,12 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { installAuthGuard } from './platform/auth/guard.ts';
@@ -81,8 +86,17 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Matriz API', version: '1.0.0', description: 'API de Matriz (casa matriz). Errores: {success:false,error:{code,message,details}}' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'matriz_sid' } } },
+      info: {
+        title: 'Matriz API',
+        version: '1.0.0',
+        description: 'API de Matriz (casa matriz). Errores: {success:false,error:{code,message,details}}',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'matriz_sid' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -118,12 +132,21 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   );
 
   if (config.webDir) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      prefix: '/',
+      wildcard: false,
+      index: 'index.html',
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && config.webDir;
     if (wantsPage) return reply.type('text/html').sendFile('index.html');
-    return sendError(request, reply, { status: 404, code: 'ROUTE_NOT_FOUND', details: { path: request.url.split('?')[0] } });
+    return sendError(request, reply, {
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      details: { path: request.url.split('?')[0] },
+    });
   });
 
   return { app: app as unknown as App, platform, metrics };

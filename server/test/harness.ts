@@ -31,7 +31,9 @@ let warned = false;
 export function testEngines(): Engine[] {
   if (!pgUrl && !warned) {
     warned = true;
-    console.warn('⚠ PostgreSQL OMITIDO en esta ejecución: defina TEST_DATABASE_URL=postgres://… para probar ambos motores.');
+    console.warn(
+      '⚠ PostgreSQL OMITIDO en esta ejecución: defina TEST_DATABASE_URL=postgres://… para probar ambos motores.',
+    );
   }
   return pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 }
@@ -69,8 +71,13 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
     engine,
     clock,
     async login(username, password = DEMO_PASSWORD) {
-      const response = await built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+      const response = await built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'matriz_sid');
       return `matriz_sid=${cookie!.value}`;
     },
@@ -92,7 +99,11 @@ export async function createTestApp(engine: Engine, options: TestAppOptions = {}
  * Runs the same suite once per engine, each with its own fresh application:
  * `describeEngines('ventas', (t) => { it('…', async () => { const app = t(); … }) })`.
  */
-export function describeEngines(title: string, suite: (app: () => TestApp) => void, options: TestAppOptions = {}): void {
+export function describeEngines(
+  title: string,
+  suite: (app: () => TestApp) => void,
+  options: TestAppOptions = {},
+): void {
   for (const engine of testEngines()) {
     describe(`${title} [${engine}]`, () => {
       let current: TestApp | null = null;

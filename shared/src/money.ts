@@ -8,7 +8,9 @@ export type BasisPoints = number;
 /** Half-up (away from zero for .5) integer division of a non-negative numerator. */
 export function divideHalfUp(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(`divideHalfUp needs safe integers and a positive denominator: ${numerator}/${denominator}`);
+    throw new RangeError(
+      `divideHalfUp needs safe integers and a positive denominator: ${numerator}/${denominator}`,
+    );
   }
   const sign = numerator < 0 ? -1 : 1;
   const n = Math.abs(numerator);

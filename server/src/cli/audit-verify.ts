@@ -7,6 +7,8 @@ await close();
 if (result.ok) {
   console.log(`Auditoría íntegra: ${result.checked} registros verificados.`);
 } else {
-  console.error(`Auditoría ALTERADA en el registro ${result.brokenAt}: ${result.reason} (${result.checked} verificados antes).`);
+  console.error(
+    `Auditoría ALTERADA en el registro ${result.brokenAt}: ${result.reason} (${result.checked} verificados antes).`,
+  );
   process.exit(1);
 }

@@ -1,8 +1,8 @@
 import { allModules } from '../modules/index.ts';
-import { EventBus } from '../platform/events/bus.ts';
 import { systemClock } from '../platform/clock.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { EventBus } from '../platform/events/bus.ts';
 import { createPlatform, type Platform } from '../platform/platform.ts';
 
 /** The platform without HTTP, for command-line tools. */

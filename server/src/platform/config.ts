@@ -82,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(env.MATRIZ_DATA_DIR ?? 'data');
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port: ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT is not a port: ${env.PORT}`);
   const clockStart = env.MATRIZ_CLOCK?.trim() || null;
   if (clockStart && production) throw new ConfigError('MATRIZ_CLOCK is refused when NODE_ENV=production');
   if (clockStart && Number.isNaN(Date.parse(clockStart))) {

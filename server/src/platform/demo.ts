@@ -42,7 +42,12 @@ export async function loadPlatformDemo(platform: Platform, actor: Actor): Promis
         },
         [...user.roles],
       );
-      await platform.audit(trx, actor, { entity: 'user', entityId: id, action: 'create', after: { username: user.username, roles: user.roles, demo: true } });
+      await platform.audit(trx, actor, {
+        entity: 'user',
+        entityId: id,
+        action: 'create',
+        after: { username: user.username, roles: user.roles, demo: true },
+      });
     }
   });
 }

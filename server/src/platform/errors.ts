@@ -13,6 +13,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (entity: string, id?: string) => new AppError('NOT_FOUND', 404, { entity, id });
-export const forbidden = (permission?: string) => new AppError('FORBIDDEN', 403, permission ? { permission } : {});
-export const conflict = (code: string, details: Record<string, unknown> = {}) => new AppError(code, 409, details);
-export const invalid = (code: string, details: Record<string, unknown> = {}) => new AppError(code, 422, details);
+export const forbidden = (permission?: string) =>
+  new AppError('FORBIDDEN', 403, permission ? { permission } : {});
+export const conflict = (code: string, details: Record<string, unknown> = {}) =>
+  new AppError(code, 409, details);
+export const invalid = (code: string, details: Record<string, unknown> = {}) =>
+  new AppError(code, 422, details);

@@ -1,3 +1,4 @@
+import type { ModuleName } from '@matriz/shared/auth/permissions';
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, type AuditEntry, recordAudit } from './audit/audit.ts';
 import type { Clock } from './clock.ts';
@@ -7,7 +8,6 @@ import type { MigrationSet } from './db/migrator.ts';
 import type { PlatformTables } from './db/tables.ts';
 import type { EventBus } from './events/bus.ts';
 import type { App } from './http/types.ts';
-import type { ModuleName } from '@matriz/shared/auth/permissions';
 
 /** What every use case gets: the database, the clock, the bus and the audit trail. */
 export interface Platform {
@@ -17,7 +17,11 @@ export interface Platform {
   clock: Clock;
   config: Config;
   bus: EventBus;
-  audit(trx: Transaction<PlatformTables> | Kysely<PlatformTables>, actor: Actor, entry: AuditEntry): Promise<void>;
+  audit(
+    trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
+    actor: Actor,
+    entry: AuditEntry,
+  ): Promise<void>;
 }
 
 export function createPlatform(database: Database, clock: Clock, config: Config, bus: EventBus): Platform {

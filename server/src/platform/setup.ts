@@ -2,8 +2,8 @@ import { ensureAuditHead } from './audit/audit.ts';
 import { countUsers } from './auth/users.repo.ts';
 import { type MigrationSet, migrateToLatest } from './db/migrator.ts';
 import { loadPlatformDemo } from './demo.ts';
-import type { ModuleDefinition, Platform } from './platform.ts';
 import * as platformInit from './migrations/20261121T130000_platform_init.ts';
+import type { ModuleDefinition, Platform } from './platform.ts';
 
 export const platformMigrations: MigrationSet = {
   '20261121T130000_platform_init': platformInit,
@@ -14,7 +14,7 @@ export function migrationsOf(modules: ModuleDefinition[]): MigrationSet[] {
 }
 
 export async function migrate(platform: Platform, modules: ModuleDefinition[]): Promise<string[]> {
-  const applied = await migrateToLatest(platform.db, migrationsOf(modules));
+  const applied = await migrateToLatest(platform.db, migrationsOf(modules), platform.database.schema);
   await ensureAuditHead(platform.db);
   return applied;
 }

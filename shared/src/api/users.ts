@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { NewPassword } from './auth.ts';
 import { Page } from './common.ts';
 
-
 const Username = z
   .string()
   .trim()
+  .toLowerCase()
   .min(3)
   .max(32)
   .regex(/^[a-z0-9._-]+$/, 'minúsculas, dígitos, punto, guion');

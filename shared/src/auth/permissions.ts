@@ -53,7 +53,8 @@ const lotteryRead: Permission[] = ['lottery.catalog.read', 'lottery.ticket.read'
 export const ROLES = {
   superadmin: ALL_PERMISSIONS,
   admin: ALL_PERMISSIONS.filter(
-    (p) => p !== 'lottery.ticket.cancel.late' && p !== 'lottery.results.correct' && p !== 'platform.jobs.manage',
+    (p) =>
+      p !== 'lottery.ticket.cancel.late' && p !== 'lottery.results.correct' && p !== 'platform.jobs.manage',
   ),
   supervisor: [
     ...lotteryRead,

@@ -124,7 +124,8 @@ export async function verifyAuditChain(db: Kysely<PlatformTables>): Promise<Audi
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, reason: 'missing row' };
-      if (row.prev_hash !== prevHash) return { ok: false, checked, brokenAt: seq, reason: 'previous hash differs' };
+      if (row.prev_hash !== prevHash)
+        return { ok: false, checked, brokenAt: seq, reason: 'previous hash differs' };
       if (auditHash(prevHash, { ...row, seq }) !== row.hash) {
         return { ok: false, checked, brokenAt: seq, reason: 'row content altered' };
       }
@@ -136,7 +137,12 @@ export async function verifyAuditChain(db: Kysely<PlatformTables>): Promise<Audi
   }
   const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
   if (head && (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash)) {
-    return { ok: false, checked, brokenAt: expectedSeq, reason: 'chain head differs (rows removed at the end)' };
+    return {
+      ok: false,
+      checked,
+      brokenAt: expectedSeq,
+      reason: 'chain head differs (rows removed at the end)',
+    };
   }
   return { ok: true, checked, brokenAt: null, reason: null };
 }

@@ -38,28 +38,36 @@ export function registerAuthRoutes(app: App, platform: Platform): void {
     },
   );
 
-  app.get('/auth/me', { config: { access: 'authenticated' }, schema: { tags: ['auth'] } }, async (request: FastifyRequest) => {
-    const auth = request.auth!;
-    const user = await findUserById(platform.db, auth.userId);
-    if (!user) throw notFound('user', auth.userId);
-    return {
-      user: {
-        id: user.id,
-        username: user.username,
-        full_name: user.full_name,
-        roles: user.roles,
-        permissions: [...auth.permissions],
-      },
-      modules,
-      must_change_password: user.must_change_password === 1,
-    };
-  });
+  app.get(
+    '/auth/me',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'] } },
+    async (request: FastifyRequest) => {
+      const auth = request.auth!;
+      const user = await findUserById(platform.db, auth.userId);
+      if (!user) throw notFound('user', auth.userId);
+      return {
+        user: {
+          id: user.id,
+          username: user.username,
+          full_name: user.full_name,
+          roles: user.roles,
+          permissions: [...auth.permissions],
+        },
+        modules,
+        must_change_password: user.must_change_password === 1,
+      };
+    },
+  );
 
-  app.post('/auth/logout', { config: { access: 'authenticated' }, schema: { tags: ['auth'] } }, async (request, reply) => {
-    if (request.auth!.sessionId) await logout(platform, request.actor, request.auth!.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { success: true };
-  });
+  app.post(
+    '/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags: ['auth'] } },
+    async (request, reply) => {
+      if (request.auth!.sessionId) await logout(platform, request.actor, request.auth!.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { success: true };
+    },
+  );
 
   app.post(
     '/auth/password',
@@ -73,20 +81,24 @@ export function registerAuthRoutes(app: App, platform: Platform): void {
     },
   );
 
-  app.get('/auth/tokens', { config: { access: 'platform.tokens.manage' }, schema: { tags: ['auth'] } }, async (request) => {
-    const tokens = await listApiTokens(platform.db, request.auth!.userId);
-    return {
-      items: tokens.map((t) => ({
-        id: t.id,
-        name: t.name,
-        scopes: JSON.parse(t.scopes) as string[],
-        created_at: t.created_at,
-        expires_at: t.expires_at,
-        revoked_at: t.revoked_at,
-        last_used_at: t.last_used_at,
-      })),
-    };
-  });
+  app.get(
+    '/auth/tokens',
+    { config: { access: 'platform.tokens.manage' }, schema: { tags: ['auth'] } },
+    async (request) => {
+      const tokens = await listApiTokens(platform.db, request.auth!.userId);
+      return {
+        items: tokens.map((t) => ({
+          id: t.id,
+          name: t.name,
+          scopes: JSON.parse(t.scopes) as string[],
+          created_at: t.created_at,
+          expires_at: t.expires_at,
+          revoked_at: t.revoked_at,
+          last_used_at: t.last_used_at,
+        })),
+      };
+    },
+  );
 
   app.post(
     '/auth/tokens',
@@ -107,8 +119,18 @@ export function registerAuthRoutes(app: App, platform: Platform): void {
     { config: { access: 'platform.tokens.manage' }, schema: { tags: ['auth'], params: IdParams } },
     async (request) => {
       const revoked = await platform.db.transaction().execute(async (trx) => {
-        const done = await revokeApiToken(trx, request.params.id, request.auth!.userId, platform.clock.now().toISOString());
-        if (done) await platform.audit(trx, request.actor, { entity: 'api_token', entityId: request.params.id, action: 'revoke' });
+        const done = await revokeApiToken(
+          trx,
+          request.params.id,
+          request.auth!.userId,
+          platform.clock.now().toISOString(),
+        );
+        if (done)
+          await platform.audit(trx, request.actor, {
+            entity: 'api_token',
+            entityId: request.params.id,
+            action: 'revoke',
+          });
         return done;
       });
       if (!revoked) throw notFound('api_token', request.params.id);

@@ -33,7 +33,11 @@ describeEngines('sesiones y acceso', (t) => {
     expect(old.statusCode).toBe(401);
     expect(old.json().error.code).toBe('SESSION_REPLACED');
     expect(old.json().error.message).toMatch(/otro dispositivo/);
-    const current = await app.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: second } });
+    const current = await app.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: second },
+    });
     expect(current.statusCode).toBe(200);
   });
 
@@ -102,7 +106,11 @@ describeEngines('sesiones y acceso', (t) => {
     expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
 
     const seller = await app.login('juan001');
-    const forbidden = await app.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: seller } });
+    const forbidden = await app.app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { cookie: seller },
+    });
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().error.code).toBe('FORBIDDEN');
 
@@ -113,7 +121,11 @@ describeEngines('sesiones y acceso', (t) => {
     });
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.json().error.code).toBe('CSRF_REJECTED');
-    const still = await app.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: seller } });
+    const still = await app.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: seller },
+    });
     expect(still.statusCode).toBe(200);
   });
 
@@ -147,10 +159,16 @@ describeEngines('sesiones y acceso', (t) => {
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     const bearer = { authorization: `Bearer ${token}` };
-    expect((await app.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer })).statusCode).toBe(200);
-    expect((await app.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(403);
+    expect((await app.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer })).statusCode).toBe(
+      200,
+    );
+    expect((await app.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(
+      403,
+    );
     await app.app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}`, headers: { cookie: admin } });
-    expect((await app.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer })).statusCode).toBe(401);
+    expect((await app.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer })).statusCode).toBe(
+      401,
+    );
   });
 
   it('cambiar la contraseña exige la actual y la nueva sirve para entrar', async () => {

@@ -11,7 +11,8 @@ export async function changePassword(
 ): Promise<void> {
   const user = await findUserById(platform.db, actor.userId ?? '');
   if (!user) throw notFound('user', actor.userId ?? undefined);
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('WRONG_PASSWORD', 422);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw new AppError('WRONG_PASSWORD', 422);
   const passwordHash = await hashPassword(input.newPassword);
   await platform.db.transaction().execute(async (trx) => {
     await updateUser(trx, user.id, {

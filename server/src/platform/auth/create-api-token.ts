@@ -31,7 +31,12 @@ export async function createApiToken(
       revoked_at: null,
       last_used_at: null,
     });
-    await platform.audit(trx, actor, { entity: 'api_token', entityId: id, action: 'create', after: { name: input.name, scopes: input.scopes } });
+    await platform.audit(trx, actor, {
+      entity: 'api_token',
+      entityId: id,
+      action: 'create',
+      after: { name: input.name, scopes: input.scopes },
+    });
   });
   return { id, token };
 }

@@ -28,31 +28,40 @@ export async function createUser(platform: Platform, actor: Actor, input: Create
   const passwordHash = await hashPassword(input.password);
   const at = platform.clock.now().toISOString();
   const id = newId();
-  await platform.db.transaction().execute(async (trx) => {
-    await insertUser(
-      trx,
-      {
-        id,
-        username,
-        full_name: input.fullName,
-        email: input.email ?? null,
-        password_hash: passwordHash,
-        active: 1,
-        must_change_password: input.mustChangePassword ? 1 : 0,
-        failed_logins: 0,
-        locked_until: null,
-        created_at: at,
-        updated_at: at,
-        last_login_at: null,
-        version: 1,
-      },
-      roles,
-    );
-    const created = await findUserById(trx, id);
-    await platform.audit(trx, actor, { entity: 'user', entityId: id, action: 'create', after: auditPicture(created!) });
-  }).catch((error: unknown) => {
-    if (String((error as Error).message).match(/unique|UNIQUE/)) throw conflict('USERNAME_TAKEN', { username });
-    throw error;
-  });
+  await platform.db
+    .transaction()
+    .execute(async (trx) => {
+      await insertUser(
+        trx,
+        {
+          id,
+          username,
+          full_name: input.fullName,
+          email: input.email ?? null,
+          password_hash: passwordHash,
+          active: 1,
+          must_change_password: input.mustChangePassword ? 1 : 0,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: at,
+          updated_at: at,
+          last_login_at: null,
+          version: 1,
+        },
+        roles,
+      );
+      const created = await findUserById(trx, id);
+      await platform.audit(trx, actor, {
+        entity: 'user',
+        entityId: id,
+        action: 'create',
+        after: auditPicture(created!),
+      });
+    })
+    .catch((error: unknown) => {
+      if (String((error as Error).message).match(/unique|UNIQUE/))
+        throw conflict('USERNAME_TAKEN', { username });
+      throw error;
+    });
   return (await findUserById(platform.db, id))!;
 }

@@ -1,10 +1,16 @@
 import { type Permission, permissionsOf } from '@matriz/shared/auth/permissions';
 import type { FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../errors.ts';
-import { sha256 } from '../ids.ts';
 import type { App, AuthContext, RouteAccess } from '../http/types.ts';
+import { sha256 } from '../ids.ts';
 import type { Platform } from '../platform.ts';
-import { endSession, findApiTokenByHash, findSessionByTokenHash, touchApiToken, touchSession } from './sessions.repo.ts';
+import {
+  endSession,
+  findApiTokenByHash,
+  findSessionByTokenHash,
+  touchApiToken,
+  touchSession,
+} from './sessions.repo.ts';
 import { findUserById } from './users.repo.ts';
 
 export const SESSION_COOKIE = 'matriz_sid';
@@ -22,7 +28,8 @@ async function fromSession(platform: Platform, token: string): Promise<AuthConte
   const { db, clock, config } = platform;
   const session = await findSessionByTokenHash(db, sha256(token));
   if (!session) throw new AppError('UNAUTHENTICATED', 401);
-  if (session.ended_at) throw new AppError(endReasonCodes[session.end_reason ?? ''] ?? 'UNAUTHENTICATED', 401);
+  if (session.ended_at)
+    throw new AppError(endReasonCodes[session.end_reason ?? ''] ?? 'UNAUTHENTICATED', 401);
   const now = clock.now();
   const idleMs = now.getTime() - Date.parse(session.last_seen_at);
   if (idleMs > config.sessionIdleMinutes * 60_000) {
@@ -30,7 +37,7 @@ async function fromSession(platform: Platform, token: string): Promise<AuthConte
     throw new AppError('SESSION_EXPIRED', 401);
   }
   const user = await findUserById(db, session.user_id);
-  if (!user || user.active !== 1) throw new AppError('USER_INACTIVE', 401);
+  if (user?.active !== 1) throw new AppError('USER_INACTIVE', 401);
   if (idleMs > TOUCH_EVERY_MS) await touchSession(db, session.id, now.toISOString());
   return {
     userId: user.id,
@@ -51,7 +58,7 @@ async function fromApiToken(platform: Platform, token: string): Promise<AuthCont
     throw new AppError('UNAUTHENTICATED', 401);
   }
   const user = await findUserById(db, row.user_id);
-  if (!user || user.active !== 1) throw new AppError('USER_INACTIVE', 401);
+  if (user?.active !== 1) throw new AppError('USER_INACTIVE', 401);
   const scopes = new Set(JSON.parse(row.scopes) as string[]);
   const permissions = permissionsOf(user.roles).filter((p) => scopes.has(p));
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
@@ -99,7 +106,8 @@ export function installAuthGuard(app: App, platform: Platform): void {
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     request.actor = { userId: null, username: null, ip: request.ip };
-    const access = request.routeOptions.config?.access ?? (request.url.startsWith('/api/v1/') ? 'authenticated' : 'public');
+    const matchedApiRoute = request.routeOptions.url?.startsWith('/api/v1/') ?? false;
+    const access = request.routeOptions.config?.access ?? (matchedApiRoute ? 'authenticated' : 'public');
     const bearer = bearerToken(request);
     const cookie = request.cookies[SESSION_COOKIE];
     if (!bearer && cookie && UNSAFE_METHODS.has(request.method)) checkOrigin(request);

@@ -32,7 +32,11 @@ export async function login(platform: Platform, actor: Actor, input: LoginInput)
 
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
-    await platform.audit(db, failedActor, { entity: 'user', action: 'login_failed', after: { reason: 'unknown_user' } });
+    await platform.audit(db, failedActor, {
+      entity: 'user',
+      action: 'login_failed',
+      after: { reason: 'unknown_user' },
+    });
     throw new AppError('INVALID_CREDENTIALS', 401);
   }
   if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
@@ -81,12 +85,16 @@ export async function login(platform: Platform, actor: Actor, input: LoginInput)
       user_agent: input.userAgent?.slice(0, 300) ?? null,
     });
     await updateUser(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: at });
-    await platform.audit(trx, { ...actor, userId: user.id, username: user.username }, {
-      entity: 'user',
-      entityId: user.id,
-      action: 'login',
-      after: { replaced_sessions: ended.length },
-    });
+    await platform.audit(
+      trx,
+      { ...actor, userId: user.id, username: user.username },
+      {
+        entity: 'user',
+        entityId: user.id,
+        action: 'login',
+        after: { replaced_sessions: ended.length },
+      },
+    );
     return ended;
   });
   if (replaced.length > 0) {

@@ -45,7 +45,12 @@ export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<Api
 }
 
 export async function listApiTokens(db: Db, userId: string): Promise<ApiTokensTable[]> {
-  return db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export async function revokeApiToken(db: Db, id: string, userId: string, at: string): Promise<boolean> {

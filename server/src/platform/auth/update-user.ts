@@ -1,9 +1,9 @@
 import type { Actor } from '../audit/audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Platform } from '../platform.ts';
+import { checkRoles } from './create-user.ts';
 import { hashPassword } from './passwords.ts';
 import { endOpenSessions } from './sessions.repo.ts';
-import { checkRoles } from './create-user.ts';
 import { auditPicture } from './user-view.ts';
 import { findUserById, setUserRoles, type UserRow, updateUser } from './users.repo.ts';
 
@@ -42,12 +42,22 @@ export async function editUser(
 }
 
 /** Deactivating ends the user's sessions at once; the screens are told. */
-export async function setUserActive(platform: Platform, actor: Actor, id: string, active: boolean): Promise<UserRow> {
+export async function setUserActive(
+  platform: Platform,
+  actor: Actor,
+  id: string,
+  active: boolean,
+): Promise<UserRow> {
   const before = await loadUser(platform, id);
   if (!active && id === actor.userId) throw new AppError('CANNOT_DEACTIVATE_SELF', 422);
   const at = platform.clock.now().toISOString();
   const ended = await platform.db.transaction().execute(async (trx) => {
-    await updateUser(trx, id, { active: active ? 1 : 0, updated_at: at, failed_logins: 0, locked_until: null });
+    await updateUser(trx, id, {
+      active: active ? 1 : 0,
+      updated_at: at,
+      failed_logins: 0,
+      locked_until: null,
+    });
     const endedSessions = active ? [] : await endOpenSessions(trx, id, 'deactivated', at);
     await platform.audit(trx, actor, {
       entity: 'user',
@@ -59,12 +69,21 @@ export async function setUserActive(platform: Platform, actor: Actor, id: string
     return endedSessions;
   });
   if (ended.length > 0) {
-    platform.bus.publish({ type: 'session.ended', payload: { reason: 'USER_INACTIVE' }, audience: { sessionIds: ended } });
+    platform.bus.publish({
+      type: 'session.ended',
+      payload: { reason: 'USER_INACTIVE' },
+      audience: { sessionIds: ended },
+    });
   }
   return loadUser(platform, id);
 }
 
-export async function resetUserPassword(platform: Platform, actor: Actor, id: string, newPassword: string): Promise<void> {
+export async function resetUserPassword(
+  platform: Platform,
+  actor: Actor,
+  id: string,
+  newPassword: string,
+): Promise<void> {
   await loadUser(platform, id);
   const passwordHash = await hashPassword(newPassword);
   await platform.db.transaction().execute(async (trx) => {

@@ -16,5 +16,11 @@ export function presentUser(user: UserRow): UserView {
 
 /** The audit's before/after picture of a user: never the password hash. */
 export function auditPicture(user: UserRow) {
-  return { username: user.username, full_name: user.full_name, email: user.email, roles: user.roles, active: user.active === 1 };
+  return {
+    username: user.username,
+    full_name: user.full_name,
+    email: user.email,
+    roles: user.roles,
+    active: user.active === 1,
+  };
 }

@@ -29,7 +29,11 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | null> 
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | null> {
-  const user = await db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
   return user ? (await withRoles(db, [user]))[0] : null;
 }
 
@@ -55,7 +59,9 @@ export async function listUsers(db: Db, filter: UserFilter): Promise<{ items: Us
   if (filter.active !== undefined) query = query.where('active', '=', filter.active ? 1 : 0);
   if (filter.role) {
     const role = filter.role;
-    query = query.where('id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', role));
+    query = query.where('id', 'in', (eb) =>
+      eb.selectFrom('user_roles').select('user_id').where('role', '=', role),
+    );
   }
   const total = await query.select(countAll().as('n')).executeTakeFirstOrThrow();
   const users = await query
@@ -91,7 +97,12 @@ export async function deleteUserRow(db: Db, id: string): Promise<void> {
 }
 
 export async function userActedInAudit(db: Db, id: string): Promise<boolean> {
-  const row = await db.selectFrom('audit_log').select('seq').where('user_id', '=', id).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('user_id', '=', id)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

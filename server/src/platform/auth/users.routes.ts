@@ -32,36 +32,52 @@ export function registerUserRoutes(app: App, platform: Platform): void {
     },
   );
 
-  app.post('/users', { ...manage, schema: { tags: ['users'], body: CreateUserBody } }, async (request, reply) => {
-    const body = request.body;
-    const user = await createUser(platform, request.actor, {
-      username: body.username,
-      fullName: body.full_name,
-      email: body.email,
-      password: body.password,
-      roles: body.roles,
-      mustChangePassword: true,
-    });
-    return reply.status(201).send({ user: presentUser(user) });
-  });
+  app.post(
+    '/users',
+    { ...manage, schema: { tags: ['users'], body: CreateUserBody } },
+    async (request, reply) => {
+      const body = request.body;
+      const user = await createUser(platform, request.actor, {
+        username: body.username,
+        fullName: body.full_name,
+        email: body.email,
+        password: body.password,
+        roles: body.roles,
+        mustChangePassword: true,
+      });
+      return reply.status(201).send({ user: presentUser(user) });
+    },
+  );
 
-  app.patch('/users/:id', { ...manage, schema: { tags: ['users'], params: IdParams, body: UpdateUserBody } }, async (request) => {
-    const body = request.body;
-    const user = await editUser(platform, request.actor, request.params.id, {
-      fullName: body.full_name,
-      email: body.email,
-      roles: body.roles,
-    });
-    return { user: presentUser(user) };
-  });
+  app.patch(
+    '/users/:id',
+    { ...manage, schema: { tags: ['users'], params: IdParams, body: UpdateUserBody } },
+    async (request) => {
+      const body = request.body;
+      const user = await editUser(platform, request.actor, request.params.id, {
+        fullName: body.full_name,
+        email: body.email,
+        roles: body.roles,
+      });
+      return { user: presentUser(user) };
+    },
+  );
 
-  app.post('/users/:id/deactivate', { ...manage, schema: { tags: ['users'], params: IdParams } }, async (request) => ({
-    user: presentUser(await setUserActive(platform, request.actor, request.params.id, false)),
-  }));
+  app.post(
+    '/users/:id/deactivate',
+    { ...manage, schema: { tags: ['users'], params: IdParams } },
+    async (request) => ({
+      user: presentUser(await setUserActive(platform, request.actor, request.params.id, false)),
+    }),
+  );
 
-  app.post('/users/:id/reactivate', { ...manage, schema: { tags: ['users'], params: IdParams } }, async (request) => ({
-    user: presentUser(await setUserActive(platform, request.actor, request.params.id, true)),
-  }));
+  app.post(
+    '/users/:id/reactivate',
+    { ...manage, schema: { tags: ['users'], params: IdParams } },
+    async (request) => ({
+      user: presentUser(await setUserActive(platform, request.actor, request.params.id, true)),
+    }),
+  );
 
   app.post(
     '/users/:id/reset-password',

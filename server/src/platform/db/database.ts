@@ -14,6 +14,8 @@ export interface Database {
   pool: pg.Pool | null;
   /** The SQLite handle (online backup); null on PostgreSQL. */
   sqlite: SQLite.Database | null;
+  /** PostgreSQL only: the schema in the search path when not the default. */
+  schema: string | null;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       engine: 'sqlite',
       pool: null,
       sqlite,
+      schema: null,
       close: () => db.destroy(),
     };
   }
@@ -59,5 +62,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   // An idle client's error must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', pool, sqlite: null, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    pool,
+    sqlite: null,
+    schema: options.schema ?? null,
+    close: () => db.destroy(),
+  };
 }

@@ -6,8 +6,12 @@ export type MigrationSet = Record<string, Migration>;
  * Every module brings migrations named `<UTC timestamp>_<module>_<what>`; they run in name order
  * as one list so a module's tables can rely on the platform's.
  */
-// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
-export async function migrateToLatest(db: Kysely<any>, sets: MigrationSet[]): Promise<string[]> {
+export async function migrateToLatest(
+  // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+  db: Kysely<any>,
+  sets: MigrationSet[],
+  schema: string | null = null,
+): Promise<string[]> {
   const all: MigrationSet = {};
   for (const set of sets) {
     for (const [name, migration] of Object.entries(set)) {
@@ -20,6 +24,8 @@ export async function migrateToLatest(db: Kysely<any>, sets: MigrationSet[]): Pr
     db,
     provider: { getMigrations: async () => all },
     allowUnorderedMigrations: true,
+    // Kysely looks for its tables across all schemas; pin it to ours so parallel schemas do not collide.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -1,4 +1,3 @@
-
 export interface UsersTable {
   id: string;
   username: string;

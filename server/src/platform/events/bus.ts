@@ -53,7 +53,9 @@ export class EventBus {
   /** Call after the transaction commits. */
   publish(event: DomainEvent): void {
     if (this.pool && this.listener) {
-      this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]).catch(() => this.deliver(event));
+      this.pool
+        .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)])
+        .catch(() => this.deliver(event));
       return;
     }
     this.deliver(event);

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { Platform } from '../platform.ts';
 import type { App, AuthContext } from '../http/types.ts';
+import type { Platform } from '../platform.ts';
 import type { DomainEvent } from './bus.ts';
 
 interface Connection {
@@ -33,13 +33,17 @@ export function registerRealtimeRoutes(app: App, platform: Platform): void {
     for (const connection of connections) connection.socket.close(1001, 'server shutting down');
   });
 
-  app.get('/ws', { websocket: true, config: { access: 'authenticated' }, schema: { hide: true } }, (socket, request) => {
-    const connection: Connection = { socket, auth: request.auth! };
-    connections.add(connection);
-    socket.send(JSON.stringify({ type: 'hello', payload: { user: request.auth!.username } }));
-    socket.on('close', () => connections.delete(connection));
-    socket.on('message', (data) => {
-      if (String(data) === 'ping') socket.send(JSON.stringify({ type: 'pong', payload: null }));
-    });
-  });
+  app.get(
+    '/ws',
+    { websocket: true, config: { access: 'authenticated' }, schema: { hide: true } },
+    (socket, request) => {
+      const connection: Connection = { socket, auth: request.auth! };
+      connections.add(connection);
+      socket.send(JSON.stringify({ type: 'hello', payload: { user: request.auth!.username } }));
+      socket.on('close', () => connections.delete(connection));
+      socket.on('message', (data) => {
+        if (String(data) === 'ping') socket.send(JSON.stringify({ type: 'pong', payload: null }));
+      });
+    },
+  );
 }

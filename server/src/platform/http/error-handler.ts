@@ -22,7 +22,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, refusal:
 function validationRefusal(error: FastifyError): Refusal {
   const issues = hasZodFastifySchemaValidationErrors(error)
     ? error.validation.map((v) => ({
-        field: [v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || ''].join(''),
+        field: [
+          v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+            (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ||
+            '',
+        ].join(''),
         reason: v.message ?? 'inválido',
       }))
     : [{ field: '', reason: error.message }];
@@ -45,7 +49,8 @@ function refusalOf(error: FastifyError): Refusal | null {
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', details: {} };
   }
-  if (error instanceof SyntaxError && error.statusCode === 400) return { status: 400, code: 'INVALID_JSON', details: {} };
+  if (error instanceof SyntaxError && error.statusCode === 400)
+    return { status: 400, code: 'INVALID_JSON', details: {} };
   if (error.statusCode === 429) return { status: 429, code: 'RATE_LIMITED', details: {} };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, code: 'BAD_REQUEST', details: { reason: error.message } };

@@ -45,13 +45,22 @@ export class Metrics {
 
   render(): string {
     const lines: string[] = [];
-    lines.push('# HELP matriz_http_requests_total HTTP requests by route and status', '# TYPE matriz_http_requests_total counter');
+    lines.push(
+      '# HELP matriz_http_requests_total HTTP requests by route and status',
+      '# TYPE matriz_http_requests_total counter',
+    );
     for (const [key, value] of this.requests) lines.push(`matriz_http_requests_total{${key}} ${value}`);
-    lines.push('# HELP matriz_http_errors_total HTTP responses with status >= 500', '# TYPE matriz_http_errors_total counter');
+    lines.push(
+      '# HELP matriz_http_errors_total HTTP responses with status >= 500',
+      '# TYPE matriz_http_errors_total counter',
+    );
     let errors = 0;
     for (const [key, value] of this.requests) if (/status="5/.test(key)) errors += value;
     lines.push(`matriz_http_errors_total ${errors}`);
-    lines.push('# HELP matriz_http_request_duration_seconds Request latency', '# TYPE matriz_http_request_duration_seconds histogram');
+    lines.push(
+      '# HELP matriz_http_request_duration_seconds Request latency',
+      '# TYPE matriz_http_request_duration_seconds histogram',
+    );
     for (const [key, series] of this.latency) {
       BUCKETS.forEach((limit, i) => {
         lines.push(`matriz_http_request_duration_seconds_bucket{${key},le="${limit}"} ${series.buckets[i]}`);
@@ -62,7 +71,8 @@ export class Metrics {
     }
     for (const [name, counter] of this.counters) {
       lines.push(`# HELP ${name} ${counter.help}`, `# TYPE ${name} counter`);
-      for (const [key, value] of counter.values) lines.push(key ? `${name}{${key}} ${value}` : `${name} ${value}`);
+      for (const [key, value] of counter.values)
+        lines.push(key ? `${name}{${key}} ${value}` : `${name} ${value}`);
     }
     return `${lines.join('\n')}\n`;
   }

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../../../test/harness.ts';
+
+interface Operation {
+  method: string;
+  url: string;
+}
+
+/** Every operation in the OpenAPI document, with path parameters filled by `fill`. */
+function operations(openapi: { paths: Record<string, Record<string, unknown>> }, fill: string): Operation[] {
+  const result: Operation[] = [];
+  for (const [path, methods] of Object.entries(openapi.paths)) {
+    for (const method of Object.keys(methods)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      result.push({
+        method: method.toUpperCase(),
+        url: path.replace(/\{[^}]+\}/g, encodeURIComponent(fill)),
+      });
+    }
+  }
+  return result;
+}
+
+const garbageBodies = [
+  '{"a":',
+  'null',
+  '[]',
+  '"texto"',
+  '12',
+  '{"username": 5, "password": {"$gt": ""}}',
+  '{"__proto__": {"admin": true}}',
+  `{"x": "${"'; DROP TABLE users; --".repeat(10)}"}`,
+  JSON.stringify({ deep: JSON.parse(`${'{"a":'.repeat(200)}1${'}'.repeat(200)}`) }),
+  JSON.stringify({ amount: 1e308, page: -1, id: null, lines: [{}] }),
+];
+
+describeEngines('entradas inválidas nunca dan 500', (t) => {
+  it('el documento OpenAPI lista las rutas y /api/docs responde', async () => {
+    const app = t();
+    const doc = await app.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(doc.statusCode).toBe(200);
+    expect(Object.keys(doc.json().paths)).toContain('/api/v1/auth/login');
+    const docs = await app.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(docs.statusCode).toBeLessThan(400);
+  });
+
+  it('basura en cada ruta, con y sin sesión de admin: siempre 4xx con código estable', async () => {
+    const app = t();
+    const openapi = (await app.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const admin = await app.login('admin');
+    const seen: string[] = [];
+    for (const fill of ['x', '../../etc/passwd', "1' OR '1'='1", '0'.repeat(150)]) {
+      for (const op of operations(openapi, fill)) {
+        for (const body of garbageBodies) {
+          for (const cookie of [undefined, admin]) {
+            if (op.url.endsWith('/auth/logout') || op.url.endsWith('/auth/login')) continue;
+            const response = await app.app.inject({
+              method: op.method as 'GET',
+              url: `${op.url}?page=-5&page_size=abc&from=ayer&unknown=1`,
+              headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+              payload: op.method === 'GET' || op.method === 'DELETE' ? undefined : body,
+            });
+            seen.push(`${op.method} ${op.url}`);
+            expect(
+              response.statusCode,
+              `${op.method} ${op.url} ${body.slice(0, 40)} → ${response.body}`,
+            ).toBeLessThan(500);
+            if (response.statusCode >= 400) {
+              const error = response.json().error;
+              expect(error.code).toMatch(/^[A-Z_]+$/);
+              expect(error.message.length).toBeGreaterThan(0);
+            }
+          }
+        }
+      }
+    }
+    expect(seen.length).toBeGreaterThan(50);
+  });
+
+  it('cuerpos enormes dan 413 y JSON roto da 400 INVALID_JSON', async () => {
+    const app = t();
+    const huge = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'a'.repeat(2 * 1024 * 1024), password: 'x' }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    const broken = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": "admin", ',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({
+      code: 'INVALID_JSON',
+      message: 'El cuerpo de la solicitud no es JSON válido',
+    });
+  });
+
+  it('campos desconocidos y tipos erróneos nombran el campo en español', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const response = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin },
+      payload: {
+        username: 'nuevo',
+        full_name: 'Nuevo',
+        password: 'clave-segura',
+        roles: ['vendedor'],
+        is_root: true,
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('VALIDATION_ERROR');
+    const wrongType = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin },
+      payload: { username: 'nuevo', full_name: 7, password: 'clave-segura', roles: ['vendedor'] },
+    });
+    expect(wrongType.json().error.details.field).toBe('body.full_name');
+    expect(wrongType.json().error.message).toMatch(/^Datos inválidos en «body.full_name»/);
+  });
+
+  it('propiedad: cualquier cuerpo aleatorio en el login da 4xx, nunca 500', async () => {
+    const app = t();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.json(), fc.string()), async (payload) => {
+        const response = await app.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'content-type': 'application/json' },
+          payload,
+        });
+        return response.statusCode >= 400 && response.statusCode < 500;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('una ruta inexistente da 404 ROUTE_NOT_FOUND', async () => {
+    const response = await t().app.inject({ method: 'GET', url: '/api/v1/nada' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});
