@@ -22,10 +22,17 @@ import type { Database } from './platform/db/database.ts';
 import { AppError } from './platform/errors.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { registerRealtimeRoutes } from './platform/events/ws.routes.ts';
+import { registerCertificateRoutes } from './platform/exports/sign-pdf.routes.ts';
 import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { Metrics } from './platform/http/metrics.ts';
 import type { App } from './platform/http/types.ts';
 import { newId } from './platform/ids.ts';
+import { platformJobs } from './platform/jobs/audit-verify.job.ts';
+import type { JobDefinition } from './platform/jobs/job.ts';
+import { registerJobRoutes } from './platform/jobs/jobs.routes.ts';
+import { registerMailRoutes } from './platform/mail/mail.routes.ts';
+import { closeMail } from './platform/mail/mailer.ts';
+import { registerNotificationRoutes } from './platform/notifications/notifications.routes.ts';
 import { createPlatform, type ModuleDefinition, type Platform } from './platform/platform.ts';
 
 export interface AppDeps {
@@ -39,6 +46,7 @@ export interface BuiltApp {
   app: App;
   platform: Platform;
   metrics: Metrics;
+  jobs: JobDefinition[];
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -51,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const platform = createPlatform(database, clock, config, bus);
   const metrics = new Metrics();
   const modules = deps.modules.filter((m) => config.modules.includes(m.name));
+  const jobs = [...platformJobs, ...modules.flatMap((m) => m.jobs ?? [])];
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -63,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   app.addHook('onClose', async () => bus.stop());
+  app.addHook('onClose', async () => closeMail(platform));
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -126,6 +136,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
       registerUserRoutes(typed, platform);
       registerAuditRoutes(typed, platform);
       registerRealtimeRoutes(typed, platform);
+      registerJobRoutes(typed, platform, jobs);
+      registerNotificationRoutes(typed, platform);
+      registerMailRoutes(typed, platform);
+      registerCertificateRoutes(typed, platform);
       for (const module of modules) await module.routes(typed, platform);
     },
     { prefix: '/api/v1' },
@@ -149,5 +163,5 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     });
   });
 
-  return { app: app as unknown as App, platform, metrics };
+  return { app: app as unknown as App, platform, metrics, jobs };
 }

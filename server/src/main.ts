@@ -4,6 +4,7 @@ import { clockStartingAt, systemClock } from './platform/clock.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './platform/demo.ts';
+import { startJobRunner } from './platform/jobs/runner.ts';
 import { loadDemoIfEmpty, migrate } from './platform/setup.ts';
 
 async function main(): Promise<void> {
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const clock = config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
   const database = openDatabase(config.databaseUrl);
   const modules = allModules.filter((m) => config.modules.includes(m.name));
-  const { app, platform } = await buildApp({ config, database, clock, modules });
+  const { app, platform, jobs } = await buildApp({ config, database, clock, modules });
 
   const applied = await migrate(platform, modules);
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     app.log.info(`Datos de demostración cargados. Usuarios: ${users}. Contraseña: ${DEMO_PASSWORD}`);
   }
 
+  const stopJobs = startJobRunner(platform, jobs, { instanceId: platform.bus.instanceId, pollMs: 15_000, log: app.log });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

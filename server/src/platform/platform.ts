@@ -8,6 +8,7 @@ import type { MigrationSet } from './db/migrator.ts';
 import type { PlatformTables } from './db/tables.ts';
 import type { EventBus } from './events/bus.ts';
 import type { App } from './http/types.ts';
+import type { JobDefinition } from './jobs/job.ts';
 
 /** What every use case gets: the database, the clock, the bus and the audit trail. */
 export interface Platform {
@@ -42,4 +43,5 @@ export interface ModuleDefinition {
   migrations: MigrationSet;
   routes(app: App, platform: Platform): Promise<void> | void;
   demo?(platform: Platform, profile: Exclude<DemoProfile, 'none'>): Promise<void>;
+  jobs?: JobDefinition[];
 }

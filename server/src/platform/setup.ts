@@ -3,10 +3,14 @@ import { countUsers } from './auth/users.repo.ts';
 import { type MigrationSet, migrateToLatest } from './db/migrator.ts';
 import { loadPlatformDemo } from './demo.ts';
 import * as platformInit from './migrations/20261121T130000_platform_init.ts';
+import * as platformJobs from './migrations/20261121T131000_platform_jobs.ts';
+import * as platformNotifications from './migrations/20261121T131001_platform_notifications.ts';
 import type { ModuleDefinition, Platform } from './platform.ts';
 
 export const platformMigrations: MigrationSet = {
   '20261121T130000_platform_init': platformInit,
+  '20261121T131000_platform_jobs': platformJobs,
+  '20261121T131001_platform_notifications': platformNotifications,
 };
 
 export function migrationsOf(modules: ModuleDefinition[]): MigrationSet[] {
