@@ -1,0 +1,97 @@
+import { Button, Card, FileInput, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api.ts';
+import { useCan } from '../../../app/session.ts';
+import { notifyError, notifySuccess } from '../../../ui/notify.ts';
+import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { apiUrl, todayInBogota, useSellers } from '../bakery.api.ts';
+
+const GROUPS = ['product', 'category', 'seller', 'date'] as const;
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** Sales reports to download as editable Excel or half-letter PDF; the admin uploads the logo here. */
+export default function ReportsPage() {
+  const { t } = useTranslation();
+  const managesCatalog = useCan('bakery.catalog.manage');
+  const sellers = useSellers();
+  const today = todayInBogota();
+  const [group, setGroup] = useState<(typeof GROUPS)[number]>('product');
+  const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
+  const [to, setTo] = useState(today);
+  const [sellerId, setSellerId] = useState<string | null>(null);
+  const link = (format: 'xlsx' | 'pdf') =>
+    apiUrl(
+      `/bakery/reports/sales?group=${group}&from=${from}&to=${to}&format=${format}${sellerId ? `&seller_id=${sellerId}` : ''}`,
+    );
+  const upload = useMutation({
+    mutationFn: async (file: File) =>
+      api.put('/bakery/settings/logo', {
+        filename: file.name,
+        mime: file.type,
+        data_base64: await toBase64(file),
+      }),
+    onSuccess: () => notifySuccess(t('ui.bakery.reports.logo_saved')),
+    onError: (error) => notifyError(error),
+  });
+  return (
+    <Stack>
+      <PageTitle title={t('ui.bakery.reports.title')} />
+      <Group align="flex-end">
+        <Select
+          label={t('ui.bakery.reports.group')}
+          data={GROUPS.map((g) => ({ value: g, label: t(`ui.bakery.report.group_${g}`) }))}
+          value={group}
+          onChange={(value) => setGroup((value as (typeof GROUPS)[number]) ?? 'product')}
+        />
+        <TextInput
+          type="date"
+          label={t('ui.bakery.panel.from')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('ui.bakery.panel.to')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+        />
+        <Select
+          label={t('ui.bakery.common.seller')}
+          data={(sellers.data ?? []).map((s) => ({ value: s.id, label: s.full_name }))}
+          value={sellerId}
+          onChange={setSellerId}
+          clearable
+          searchable
+        />
+      </Group>
+      <Group>
+        <Button component="a" href={link('xlsx')} download variant="light">
+          Excel
+        </Button>
+        <Button component="a" href={link('pdf')} download>
+          PDF
+        </Button>
+      </Group>
+      {managesCatalog ? (
+        <Card withBorder maw={420}>
+          <Text fw={600} mb="xs">
+            {t('ui.bakery.reports.logo')}
+          </Text>
+          <FileInput
+            accept="image/png,image/jpeg"
+            placeholder="PNG / JPEG ≤ 512 KB"
+            onChange={(file) => file && upload.mutate(file)}
+          />
+        </Card>
+      ) : null}
+    </Stack>
+  );
+}
