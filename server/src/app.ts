@@ -149,18 +149,18 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await app.register(fastifyStatic, {
       root: config.webDir,
       prefix: '/',
-      wildcard: false,
       index: 'index.html',
+      // Hashed assets never change, so phones on slow data keep them; the page itself is always revalidated.
+      setHeaders: (res, path) => {
+        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && config.webDir;
-    if (wantsPage) return reply.type('text/html').sendFile('index.html');
-    return sendError(request, reply, {
-      status: 404,
-      code: 'ROUTE_NOT_FOUND',
-      details: { path: request.url.split('?')[0] },
-    });
+    const path = request.url.split('?')[0];
+    const wantsPage = request.method === 'GET' && config.webDir && !path.startsWith('/api') && !path.startsWith('/assets/');
+    if (wantsPage) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    return sendError(request, reply, { status: 404, code: 'ROUTE_NOT_FOUND', details: { path } });
   });
 
   return { app: app as unknown as App, platform, metrics, jobs };

@@ -1,9 +1,6 @@
-import type { Permission } from '@matriz/shared/auth/permissions';
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { Forbidden, navRoute } from '../../app/guards.tsx';
-import { useCan } from '../../app/session.ts';
-import { PageLoader } from '../../ui/PageLoader.tsx';
+import { navRoute } from '../../app/guards.tsx';
 
 const ComingSoon = lazy(() => import('../../ui/ComingSoonPage.tsx'));
 const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
@@ -14,13 +11,6 @@ const PanelPage = lazy(() => import('./panel/PanelPage.tsx'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage.tsx'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx'));
 
-/** Pages without a navigation item yet (sellers, calendar, reports) guard themselves by permission. */
-function Guarded({ anyOf, children }: { anyOf: Permission[]; children: ReactNode }) {
-  const allowed = useCan(...anyOf);
-  if (!allowed) return <Forbidden />;
-  return <Suspense fallback={<PageLoader />}>{children}</Suspense>;
-}
-
 /** Bakery screens, children of the authenticated layout. */
 export const bakeryRoutes: RouteObject[] = [
   navRoute('bakery-documents', DocumentsPage),
@@ -28,28 +18,7 @@ export const bakeryRoutes: RouteObject[] = [
   navRoute('bakery-products', ProductsPage),
   navRoute('bakery-panel', PanelPage),
   navRoute('bakery-baskets', ComingSoon),
-  {
-    path: 'bakery/sellers',
-    element: (
-      <Guarded anyOf={['bakery.sellers.manage']}>
-        <SellersPage />
-      </Guarded>
-    ),
-  },
-  {
-    path: 'bakery/calendar',
-    element: (
-      <Guarded anyOf={['bakery.calendar.manage']}>
-        <CalendarPage />
-      </Guarded>
-    ),
-  },
-  {
-    path: 'bakery/reports',
-    element: (
-      <Guarded anyOf={['bakery.reports.read']}>
-        <ReportsPage />
-      </Guarded>
-    ),
-  },
+  navRoute('bakery-sellers', SellersPage),
+  navRoute('bakery-calendar', CalendarPage),
+  navRoute('bakery-reports', ReportsPage),
 ];

@@ -36,7 +36,7 @@ export const platformRoutes: RouteObject[] = [
   navRoute('home', HomePage),
   navRoute('admin-users', UsersPage),
   navRoute('admin-audit', AuditPage),
-  pageRoute('admin/jobs', 'platform.jobs.manage', JobsPage),
-  pageRoute('admin/outbox', 'platform.jobs.manage', OutboxPage),
+  navRoute('admin-jobs', JobsPage),
+  navRoute('admin-outbox', OutboxPage),
   pageRoute('notifications', null, NotificationsPage),
 ];
