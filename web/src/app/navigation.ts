@@ -83,6 +83,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     module: 'lottery',
   },
   {
+    key: 'lottery-catalog',
+    path: '/lottery/catalog',
+    label: 'ui.nav.lottery_catalog',
+    icon: '≡',
+    permission: 'lottery.catalog.read',
+    module: 'lottery',
+  },
+  {
+    key: 'lottery-settings',
+    path: '/lottery/settings',
+    label: 'ui.nav.lottery_settings',
+    icon: '⚙',
+    permission: ['lottery.network.manage', 'platform.settings.manage'],
+    module: 'lottery',
+  },
+  {
     key: 'lottery-risk',
     path: '/lottery/risk',
     label: 'ui.nav.lottery_risk',

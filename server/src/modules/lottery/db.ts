@@ -1,0 +1,25 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { PlatformTables } from '../../platform/db/tables.ts';
+import type { LotterySalesTables } from './sales-tables.ts';
+import type { LotteryTables } from './tables.ts';
+
+/** Every table of the module: network and catalog (tables.ts), sales (sales-tables.ts). */
+export type AllLotteryTables = LotteryTables & LotterySalesTables;
+
+export type LotteryDb =
+  | Kysely<PlatformTables & AllLotteryTables>
+  | Transaction<PlatformTables & AllLotteryTables>;
+
+/** The platform's connection (or transaction) typed with the lottery tables too. */
+export function lotteryDb(db: Kysely<PlatformTables> | Transaction<PlatformTables>): LotteryDb {
+  return db.withTables<AllLotteryTables>();
+}
+
+/** A foreign key refused a delete: some record still points at the row. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return /foreign key/i.test(String((error as Error)?.message));
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return /unique|duplicate key/i.test(String((error as Error)?.message));
+}

@@ -1,0 +1,215 @@
+import type { BetTypeCode } from '@matriz/shared/lottery/games';
+import type { CounterClaim, HotNumber, LimitRule } from '@matriz/shared/lottery/limits';
+import type { Insertable } from 'kysely';
+import type { LotteryDb } from './db.ts';
+import type {
+  LotteryBlockedNumbersTable,
+  LotteryHotNumbersTable,
+  LotteryLimitRulesTable,
+} from './sales-tables.ts';
+
+/**
+ * Consumes every counter of a sale in ONE statement: rows come back only for the keys whose new
+ * total stays within the limit. The caller compares the count and rolls back on any shortfall.
+ * Claims must be merged (one row per key) and sorted, so concurrent sales lock in the same order.
+ */
+export async function consumeCounters(
+  db: LotteryDb,
+  drawOf: (key: string) => string,
+  claims: readonly CounterClaim[],
+): Promise<Set<string>> {
+  if (claims.length === 0) return new Set();
+  const rows = await db
+    .insertInto('lottery_limit_counters')
+    .values(
+      claims.map((c) => ({ key: c.key, draw_id: drawOf(c.key), sold: c.amountCents, lim: c.limitCents })),
+    )
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({
+          sold: eb('lottery_limit_counters.sold', '+', eb.ref('excluded.sold')),
+          lim: eb.ref('excluded.lim'),
+        }))
+        .where((eb) =>
+          eb(eb('lottery_limit_counters.sold', '+', eb.ref('excluded.sold')), '<=', eb.ref('excluded.lim')),
+        ),
+    )
+    .returning('key')
+    .execute();
+  return new Set(rows.map((r) => r.key));
+}
+
+/** Gives back what a cancelled sale consumed. */
+export async function releaseCounters(
+  db: LotteryDb,
+  claims: readonly { key: string; amountCents: number }[],
+): Promise<void> {
+  for (const claim of claims) {
+    await db
+      .updateTable('lottery_limit_counters')
+      .set((eb) => ({ sold: eb('sold', '-', claim.amountCents) }))
+      .where('key', '=', claim.key)
+      .execute();
+  }
+}
+
+export async function readCounters(
+  db: LotteryDb,
+  keys: readonly string[],
+): Promise<Map<string, { sold: number; lim: number }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('lottery_limit_counters')
+    .select(['key', 'sold', 'lim'])
+    .where('key', 'in', [...keys])
+    .execute();
+  return new Map(rows.map((r) => [r.key, { sold: Number(r.sold), lim: Number(r.lim) }]));
+}
+
+export async function readDrawCounters(db: LotteryDb, drawId: string) {
+  return db
+    .selectFrom('lottery_limit_counters')
+    .select(['key', 'sold', 'lim'])
+    .where('draw_id', '=', drawId)
+    .execute();
+}
+
+function toRule(row: LotteryLimitRulesTable): LimitRule {
+  return {
+    id: row.id,
+    level: row.level as LimitRule['level'],
+    measure: row.measure as LimitRule['measure'],
+    maxCents: Number(row.max_cents),
+    lotteryId: row.lottery_id,
+    drawId: row.draw_id,
+    zoneId: row.zone_id,
+    bancaId: row.banca_id,
+    betType: row.bet_type as BetTypeCode | null,
+    number: row.number,
+    weekday: row.weekday,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+  };
+}
+
+/** Active rules that could govern sales of these draws (their lotteries, or every lottery). */
+export async function findLimitRules(
+  db: LotteryDb,
+  drawIds: readonly string[],
+  lotteryIds: readonly string[],
+): Promise<LimitRule[]> {
+  const rows = await db
+    .selectFrom('lottery_limit_rules')
+    .selectAll()
+    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('draw_id', 'is', null), eb('draw_id', 'in', [...drawIds])]))
+    .where((eb) => eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds])]))
+    .execute();
+  return rows.map(toRule);
+}
+
+export async function findHotNumbers(db: LotteryDb, lotteryIds: readonly string[]): Promise<HotNumber[]> {
+  const rows = await db
+    .selectFrom('lottery_hot_numbers')
+    .selectAll()
+    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds])]))
+    .execute();
+  const cents = (v: number | null) => (v === null ? null : Number(v));
+  return rows.map((r) => ({
+    number: r.number,
+    lotteryId: r.lottery_id,
+    directoCents: cents(r.directo_cents),
+    pale1Cents: cents(r.pale1_cents),
+    pale2Cents: cents(r.pale2_cents),
+    tripleta1Cents: cents(r.tripleta1_cents),
+    tripleta2Cents: cents(r.tripleta2_cents),
+    tripleta3Cents: cents(r.tripleta3_cents),
+  }));
+}
+
+export async function findBlockedNumbers(
+  db: LotteryDb,
+  drawIds: readonly string[],
+  lotteryIds: readonly string[],
+) {
+  return db
+    .selectFrom('lottery_blocked_numbers')
+    .selectAll()
+    .where('active', '=', 1)
+    .where((eb) => eb.or([eb('draw_id', 'is', null), eb('draw_id', 'in', [...drawIds])]))
+    .where((eb) => eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds])]))
+    .execute();
+}
+
+export async function listLimitRules(
+  db: LotteryDb,
+  filter: { active?: boolean; level?: string; lotteryId?: string },
+) {
+  let query = db.selectFrom('lottery_limit_rules').selectAll();
+  if (filter.active !== undefined) query = query.where('active', '=', filter.active ? 1 : 0);
+  if (filter.level) query = query.where('level', '=', filter.level);
+  if (filter.lotteryId) query = query.where('lottery_id', '=', filter.lotteryId);
+  return query.orderBy('level').orderBy('created_at').execute();
+}
+
+export async function findLimitRule(db: LotteryDb, id: string) {
+  return db.selectFrom('lottery_limit_rules').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertLimitRule(db: LotteryDb, row: Insertable<LotteryLimitRulesTable>): Promise<void> {
+  await db.insertInto('lottery_limit_rules').values(row).execute();
+}
+
+export async function updateLimitRule(
+  db: LotteryDb,
+  id: string,
+  changes: Partial<LotteryLimitRulesTable>,
+): Promise<void> {
+  await db.updateTable('lottery_limit_rules').set(changes).where('id', '=', id).execute();
+}
+
+export async function listBlockedNumbers(db: LotteryDb, active?: boolean) {
+  let query = db.selectFrom('lottery_blocked_numbers').selectAll();
+  if (active !== undefined) query = query.where('active', '=', active ? 1 : 0);
+  return query.orderBy('number').execute();
+}
+
+export async function findBlockedNumber(db: LotteryDb, id: string) {
+  return db.selectFrom('lottery_blocked_numbers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertBlockedNumber(db: LotteryDb, row: LotteryBlockedNumbersTable): Promise<void> {
+  await db.insertInto('lottery_blocked_numbers').values(row).execute();
+}
+
+export async function updateBlockedNumber(
+  db: LotteryDb,
+  id: string,
+  changes: Partial<LotteryBlockedNumbersTable>,
+): Promise<void> {
+  await db.updateTable('lottery_blocked_numbers').set(changes).where('id', '=', id).execute();
+}
+
+export async function listHotNumbers(db: LotteryDb, active?: boolean) {
+  let query = db.selectFrom('lottery_hot_numbers').selectAll();
+  if (active !== undefined) query = query.where('active', '=', active ? 1 : 0);
+  return query.orderBy('number').execute();
+}
+
+export async function findHotNumber(db: LotteryDb, id: string) {
+  return db.selectFrom('lottery_hot_numbers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertHotNumber(db: LotteryDb, row: LotteryHotNumbersTable): Promise<void> {
+  await db.insertInto('lottery_hot_numbers').values(row).execute();
+}
+
+export async function updateHotNumber(
+  db: LotteryDb,
+  id: string,
+  changes: Partial<LotteryHotNumbersTable>,
+): Promise<void> {
+  await db.updateTable('lottery_hot_numbers').set(changes).where('id', '=', id).execute();
+}

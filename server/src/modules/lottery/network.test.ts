@@ -1,0 +1,268 @@
+import { expect, it } from 'vitest';
+import { describeEngines, type TestApp } from '../../../test/harness.ts';
+
+async function call(
+  app: TestApp,
+  cookie: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
+  const response = await app.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { cookie },
+    payload: payload as object,
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+async function auditActions(app: TestApp, cookie: string, entity: string) {
+  const { body } = await call(app, cookie, 'GET', `/audit?entity=${entity}&page_size=200`);
+  return (body.items as { action: string; after: unknown }[]).map((i) => i.action);
+}
+
+describeEngines('red de bancas', (t) => {
+  it('la demo trae 3 zonas, 12 bancas y la banca 010 LA CENTRAL 10 de GILBERTO TL con juan001', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const zones = await call(app, admin, 'GET', '/lottery/zones');
+    expect(zones.body.total).toBe(3);
+    const bancas = await call(app, admin, 'GET', '/lottery/bancas?page_size=100');
+    expect(bancas.body.total).toBe(12);
+    const central = bancas.body.items.find((b: { code: string }) => b.code === '010');
+    expect(central).toMatchObject({
+      name: 'LA CENTRAL 10',
+      owner_name: 'GILBERTO TL',
+      zone_name: 'GRUPO GILBERTO TL',
+      active: true,
+      cancel_window_minutes: 30,
+      print_format: 'thermal_80mm',
+    });
+    const people = await call(app, admin, 'GET', `/lottery/assignments?banca_id=${central.id}`);
+    expect(people.body.items.map((p: { username: string; role: string }) => [p.username, p.role])).toEqual([
+      ['juan001', 'vendedor'],
+    ]);
+  });
+
+  it('un vendedor solo ve sus bancas', async () => {
+    const app = t();
+    const seller = await app.login('juan001');
+    const visible = await call(app, seller, 'GET', '/lottery/bancas');
+    expect(visible.body.items.map((b: { code: string }) => b.code)).toEqual(['010']);
+    const mine = await call(app, seller, 'GET', '/lottery/my-bancas');
+    expect(mine.body.items.map((b: { code: string }) => b.code)).toEqual(['010']);
+    const forbidden = await call(app, seller, 'POST', '/lottery/zones', { code: 'X', name: 'X' });
+    expect(forbidden.status).toBe(403);
+  });
+
+  it('crea una banca con sus ajustes de riesgo en unidades y los guarda en centavos; rechaza campos desconocidos', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const zone = await call(app, admin, 'POST', '/lottery/zones', { code: 'sur', name: 'ZONA SUR' });
+    expect(zone.status).toBe(201);
+    expect(zone.body.zone.code).toBe('SUR');
+    const unknown = await call(app, admin, 'POST', '/lottery/bancas', {
+      code: '040',
+      name: 'BANCA SUR',
+      owner_name: 'DUEÑO',
+      zone_id: zone.body.zone.id,
+      balance: 10,
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.code).toBe('VALIDATION_ERROR');
+
+    const created = await call(app, admin, 'POST', '/lottery/bancas', {
+      code: '040',
+      name: 'BANCA SUR',
+      owner_name: 'DUEÑO SUR',
+      zone_id: zone.body.zone.id,
+      print_format: 'thermal_58mm',
+      print_copies: 2,
+      footer_lines: ['Gracias', '', 'Suerte'],
+      max_ticket_amount: 2500.5,
+      credit_limit: 10000,
+      deactivation_balance: -2000,
+      max_cancels_per_day: 5,
+      accept_partial_lines: true,
+      opens_at: '08:00',
+      closes_at: '21:30',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.banca).toMatchObject({
+      code: '040',
+      print_format: 'thermal_58mm',
+      print_copies: 2,
+      footer_lines: ['Gracias', '', 'Suerte'],
+      cancel_window_minutes: 30,
+      max_ticket_amount: 2500.5,
+      deactivation_balance: -2000,
+      daily_sales_limit: null,
+      accept_partial_lines: true,
+    });
+    const row = await app.platform.db
+      .withTables<{ lottery_bancas: { id: string; max_ticket_amount_cents: number } }>()
+      .selectFrom('lottery_bancas')
+      .select('max_ticket_amount_cents')
+      .where('id', '=', created.body.banca.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.max_ticket_amount_cents)).toBe(250_050);
+
+    const copies = await call(app, admin, 'PATCH', `/lottery/bancas/${created.body.banca.id}`, {
+      print_copies: 4,
+    });
+    expect(copies.status).toBe(400);
+    const hours = await call(app, admin, 'PATCH', `/lottery/bancas/${created.body.banca.id}`, {
+      closes_at: null,
+    });
+    expect(hours.body.error.code).toBe('BANCA_HOURS_INCOMPLETE');
+    const duplicate = await call(app, admin, 'POST', '/lottery/bancas', {
+      code: '040',
+      name: 'OTRA',
+      owner_name: 'X',
+      zone_id: zone.body.zone.id,
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error).toMatchObject({ code: 'CODE_TAKEN', details: { field: 'code' } });
+    const edited = await call(app, admin, 'PATCH', `/lottery/bancas/${created.body.banca.id}`, {
+      cancel_window_minutes: 15,
+    });
+    expect(edited.body.banca.cancel_window_minutes).toBe(15);
+    expect(await auditActions(app, admin, 'lottery_banca')).toEqual(
+      expect.arrayContaining(['create', 'update']),
+    );
+  });
+
+  it('desactivar y reactivar queda auditado; borrar solo lo que nunca se usó', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const zone = await call(app, admin, 'POST', '/lottery/zones', { code: 'TMP', name: 'TEMPORAL' });
+    const banca = await call(app, admin, 'POST', '/lottery/bancas', {
+      code: '099',
+      name: 'PRUEBA',
+      owner_name: 'X',
+      zone_id: zone.body.zone.id,
+    });
+    const zoneInUse = await call(app, admin, 'DELETE', `/lottery/zones/${zone.body.zone.id}`);
+    expect(zoneInUse.status).toBe(409);
+    expect(zoneInUse.body.error.code).toBe('RECORD_IN_USE');
+
+    expect((await call(app, admin, 'POST', `/lottery/bancas/${banca.body.banca.id}/deactivate`)).status).toBe(
+      200,
+    );
+    const inactive = await call(app, admin, 'GET', `/lottery/bancas?active=false`);
+    expect(inactive.body.items.map((b: { code: string }) => b.code)).toEqual(['099']);
+    expect((await call(app, admin, 'POST', `/lottery/bancas/${banca.body.banca.id}/reactivate`)).status).toBe(
+      200,
+    );
+
+    const used = (await call(app, admin, 'GET', '/lottery/bancas?q=central 10')).body.items[0];
+    const refused = await call(app, admin, 'DELETE', `/lottery/bancas/${used.id}`);
+    expect(refused.body.error.code).toBe('RECORD_IN_USE');
+
+    expect((await call(app, admin, 'DELETE', `/lottery/bancas/${banca.body.banca.id}`)).status).toBe(200);
+    expect((await call(app, admin, 'DELETE', `/lottery/zones/${zone.body.zone.id}`)).status).toBe(200);
+    expect(await auditActions(app, admin, 'lottery_banca')).toEqual(
+      expect.arrayContaining(['deactivate', 'reactivate', 'delete']),
+    );
+  });
+
+  it('vendedores y cajeros van a bancas; supervisores y cobradores a zonas', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const users = await call(app, admin, 'GET', '/users?q=maria011');
+    const maria = users.body.items[0];
+    const bancas = await call(app, admin, 'GET', '/lottery/bancas?page_size=100');
+    const b013 = bancas.body.items.find((b: { code: string }) => b.code === '013');
+    const zoneOnly = await call(app, admin, 'POST', '/lottery/assignments', {
+      user_id: maria.id,
+      role: 'cajero',
+      zone_id: b013.zone_id,
+    });
+    expect(zoneOnly.body.error).toMatchObject({
+      code: 'ASSIGNMENT_NEEDS_BANCA',
+      details: { field: 'banca_id' },
+    });
+    const assigned = await call(app, admin, 'POST', '/lottery/assignments', {
+      user_id: maria.id,
+      role: 'cajero',
+      banca_id: b013.id,
+    });
+    expect(assigned.status).toBe(201);
+    expect(assigned.body.assignment).toMatchObject({
+      username: 'maria011',
+      banca_code: '013',
+      zone_name: 'GRUPO GILBERTO TL',
+    });
+    const again = await call(app, admin, 'POST', '/lottery/assignments', {
+      user_id: maria.id,
+      role: 'vendedor',
+      banca_id: b013.id,
+    });
+    expect(again.body.error.code).toBe('ALREADY_ASSIGNED');
+    const supervisor = await call(app, admin, 'POST', '/lottery/assignments', {
+      user_id: maria.id,
+      role: 'supervisor',
+      banca_id: b013.id,
+    });
+    expect(supervisor.body.error.code).toBe('ASSIGNMENT_NEEDS_ZONE');
+    expect(
+      (await call(app, admin, 'DELETE', `/lottery/assignments/${assigned.body.assignment.id}`)).status,
+    ).toBe(200);
+    expect(await auditActions(app, admin, 'lottery_assignment')).toEqual(['delete', 'create']);
+  });
+
+  it('agentes externos con su propia comisión', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const list = await call(app, admin, 'GET', '/lottery/agents');
+    expect(
+      list.body.items.map((a: { code: string; commission_percent: number }) => [
+        a.code,
+        a.commission_percent,
+      ]),
+    ).toEqual([
+      ['AG01', 15],
+      ['AG02', 12],
+    ]);
+    const created = await call(app, admin, 'POST', '/lottery/agents', {
+      code: 'AG09',
+      name: 'SOCIO',
+      commission_percent: 13.5,
+    });
+    expect(created.body.agent).toMatchObject({ code: 'AG09', commission_percent: 13.5, active: true });
+    const bad = await call(app, admin, 'POST', '/lottery/agents', {
+      code: 'AG10',
+      name: 'X',
+      commission_percent: 13.555,
+    });
+    expect(bad.status).toBe(400);
+    expect((await call(app, admin, 'DELETE', `/lottery/agents/${created.body.agent.id}`)).status).toBe(200);
+  });
+
+  it('ajustes del operador: prefijo LAN, RD$, y acepta colones y pesos colombianos', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const current = await call(app, admin, 'GET', '/lottery/settings');
+    expect(current.body.settings).toMatchObject({
+      ticket_prefix: 'LAN',
+      currency_code: 'DOP',
+      currency_symbol: 'RD$',
+      time_zone: 'America/Santo_Domingo',
+      future_sales_days: 7,
+    });
+    const colones = { ...current.body.settings, currency_code: 'crc', currency_symbol: '₡' };
+    const saved = await call(app, admin, 'PUT', '/lottery/settings', colones);
+    expect(saved.body.settings).toMatchObject({ currency_code: 'CRC', currency_symbol: '₡' });
+    const badZone = await call(app, admin, 'PUT', '/lottery/settings', {
+      ...colones,
+      time_zone: 'Mars/Base',
+    });
+    expect(badZone.status).toBe(400);
+    const restored = await call(app, admin, 'PUT', '/lottery/settings', current.body.settings);
+    expect(restored.body.settings.currency_code).toBe('DOP');
+    expect(await auditActions(app, admin, 'lottery_settings')).toEqual(['update', 'update']);
+    const seller = await app.login('juan001');
+    expect((await call(app, seller, 'PUT', '/lottery/settings', colones)).status).toBe(403);
+  });
+});

@@ -1,0 +1,451 @@
+import { expect, it } from 'vitest';
+import { describeEngines, type TestApp } from '../../../test/harness.ts';
+import { lotteryDb } from './db.ts';
+
+/** 10:00 in Santo Domingo on a Thursday: the midday and evening draws are still open. */
+const THURSDAY_MORNING = '2026-01-29T14:00:00Z';
+
+async function openDraw(app: TestApp, lotteryCode: string): Promise<string> {
+  const draw = await lotteryDb(app.platform.db)
+    .selectFrom('lottery_draws as d')
+    .innerJoin('lottery_lotteries as l', 'l.id', 'd.lottery_id')
+    .select(['d.id'])
+    .where('l.code', '=', lotteryCode)
+    .where('d.status', '=', 'open')
+    .where('d.close_at', '>', app.clock.now().toISOString())
+    .orderBy('d.close_at')
+    .executeTakeFirstOrThrow();
+  return draw.id;
+}
+
+async function sell(app: TestApp, cookie: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.app.inject({
+    method: 'POST',
+    url: '/api/v1/lottery/tickets',
+    headers: { cookie, ...headers },
+    payload: body as object,
+  });
+}
+
+async function counterSum(app: TestApp, prefix: string): Promise<number> {
+  const rows = await lotteryDb(app.platform.db)
+    .selectFrom('lottery_limit_counters')
+    .select(['key', 'sold'])
+    .execute();
+  return rows.filter((r) => r.key.startsWith(prefix)).reduce((sum, r) => sum + Number(r.sold), 0);
+}
+
+async function setPartialAcceptance(app: TestApp, admin: string, accept: boolean) {
+  const banca = await lotteryDb(app.platform.db)
+    .selectFrom('lottery_bancas')
+    .select('id')
+    .where('code', '=', '010')
+    .executeTakeFirstOrThrow();
+  const response = await app.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/lottery/bancas/${banca.id}`,
+    headers: { cookie: admin },
+    payload: { accept_partial_lines: accept },
+  });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
+async function addLimit(app: TestApp, admin: string, body: object) {
+  const response = await app.app.inject({
+    method: 'POST',
+    url: '/api/v1/lottery/limits',
+    headers: { cookie: admin },
+    payload: body,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id as string;
+}
+
+describeEngines(
+  'venta de tickets',
+  (t) => {
+    it('spec 003 §6.1: descuento 10 %, comisiones 8/10/12 % → total 157.50, comisión 14.40, neto 143.10', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const response = await sell(app, juan, {
+        configuration: { global_multiplier: 1, global_discount: 10 },
+        lines: [
+          { lottery_code: 'REAL', bet_number: '23', bet_type_code: 'DIRECTO', bet_amount: 100 },
+          { lottery_code: 'REAL', bet_number: '2345', bet_type_code: 'PALE', bet_amount: 50 },
+          { lottery_code: 'NACIONAL', bet_number: '456789', bet_type_code: 'TRIPLETA', bet_amount: 25 },
+        ],
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      const ticket = response.json().ticket;
+      expect(ticket.ticket_code).toMatch(/^LAN-20260129-\d{4}$/);
+      expect(ticket.totals).toEqual({
+        total_lines: 3,
+        total_bet_amount: 175,
+        total_discount: 17.5,
+        total_subtotal: 157.5,
+        total_with_multiplier: 157.5,
+        total_commission: 14.4,
+        total_net: 143.1,
+        grand_total: 157.5,
+        total_prize: 0,
+      });
+      expect(
+        ticket.lines.map((l: { amounts: { commission_amount: number } }) => l.amounts.commission_amount),
+      ).toEqual([7.2, 4.5, 2.7]);
+      expect(ticket.branch).toMatchObject({
+        branch_code: '010',
+        branch_name: 'LA CENTRAL 10',
+        branch_owner: 'GILBERTO TL',
+      });
+      expect(ticket.metadata.total_lotteries).toBe(2);
+      expect(ticket.qr).toMatch(/^MTZ1:LAN-20260129-\d{4}:/);
+      expect(ticket.lines[0].prize.prize_multipliers).toMatchObject({ first: 60, second: 8, third: 4 });
+    });
+
+    it('spec 003 §7.1–7.3 por texto: 100.00, 275.00 y 380.00', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const totals: number[] = [];
+      for (const entry of [
+        'REAL|23|100',
+        'REAL|23|100\nREAL|45|50\nREAL|67|75\nREAL|2345|50',
+        'REAL|23|100\nREAL|45|50\nNACIONAL|23|100\nNACIONAL|67|75\nLEIDSA|456789|25\nLEIDSA|89|30',
+      ]) {
+        const response = await sell(app, juan, { entry });
+        expect(response.statusCode, response.body).toBe(201);
+        totals.push(response.json().ticket.totals.grand_total);
+      }
+      expect(totals).toEqual([100, 275, 380]);
+    });
+
+    it('spec 003 §7.4: multiplicador x2 y descuento 10 % → líneas 180 y 90, total 270', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const response = await sell(app, juan, {
+        entry: 'REAL|23|100\nREAL|45|50',
+        configuration: { global_multiplier: 2, global_discount: 10 },
+      });
+      const ticket = response.json().ticket;
+      expect(
+        ticket.lines.map(
+          (l: { amounts: { total_with_multiplier: number } }) => l.amounts.total_with_multiplier,
+        ),
+      ).toEqual([180, 90]);
+      expect(ticket.totals).toMatchObject({
+        total_bet_amount: 150,
+        total_discount: 15,
+        total_subtotal: 135,
+        grand_total: 270,
+      });
+    });
+
+    it('una jugada en dos sorteos seleccionados a la vez', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const draws = [await openDraw(app, 'REAL'), await openDraw(app, 'LOTEKA')];
+      const response = await sell(app, juan, { entry: '23 10\n2345 5', draw_ids: draws });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json().ticket.lines).toHaveLength(4);
+    });
+
+    it('errores claros y nada cambia: sintaxis, número bloqueado, línea duplicada, reventado sin base', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const admin = await app.login('admin');
+      const before = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_tickets')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const parse = await sell(app, juan, { entry: 'REAL|23|100\nREAL|2x|5' });
+      expect(parse.statusCode).toBe(400);
+      expect(parse.json().error).toMatchObject({ code: 'PARSE_ERROR', details: { line: 2 } });
+      expect(parse.json().error.message).toMatch(/[Ll]ínea 2/);
+
+      const blocked = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/blocks',
+        headers: { cookie: admin },
+        payload: { number: '13', reason: 'número de mala suerte' },
+      });
+      expect(blocked.statusCode).toBe(201);
+      const refused = await sell(app, juan, { entry: 'REAL|13|10' });
+      expect(refused.json().error).toMatchObject({
+        code: 'NUMBER_BLOCKED',
+        details: { number: '13', line: 1 },
+      });
+
+      const duplicate = await sell(app, juan, { entry: 'REAL|44|10\nREAL|44|5' });
+      expect(duplicate.json().error.code).toBe('DUPLICATE_LINE');
+
+      const english = await sell(app, juan, { entry: 'REAL|44|0.5' }, { 'accept-language': 'en' });
+      expect(english.json().error.code).toBe('AMOUNT_TOO_SMALL');
+      expect(english.json().error.message).not.toMatch(/mínimo/);
+
+      const after = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_tickets')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+    });
+
+    it('el reloj decide: un sorteo que aún dice "open" no vende después de su cierre', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'REAL');
+      const draw = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_draws')
+        .select(['close_at', 'status'])
+        .where('id', '=', drawId)
+        .executeTakeFirstOrThrow();
+      const saved = app.clock.now();
+      app.clock.set(new Date(Date.parse(draw.close_at) + 1000));
+      const response = await sell(app, juan, { entry: '23 10', draw_ids: [drawId] });
+      app.clock.set(saved);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error).toMatchObject({ code: 'DRAW_CLOSED', details: { lottery: 'REAL' } });
+    });
+
+    it('200 ventas en paralelo a un número con límite aceptan exactamente floor(límite/monto)', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'LOTEDOM');
+      await setPartialAcceptance(app, admin, false);
+      await addLimit(app, admin, {
+        level: 'number',
+        bet_type: 'DIRECTO',
+        number: '77',
+        max_amount: 1000,
+        draw_id: drawId,
+      });
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, () => sell(app, juan, { entry: '77 7', draw_ids: [drawId] })),
+      );
+      const accepted = responses.filter((r) => r.statusCode === 201).length;
+      expect(accepted).toBe(Math.floor(1000 / 7));
+      const refusals = responses.filter((r) => r.statusCode !== 201).map((r) => r.json().error.code);
+      expect(new Set(refusals)).toEqual(new Set(['LIMIT_EXCEEDED']));
+      const last = responses.find((r) => r.statusCode !== 201)!.json().error.details;
+      expect(last).toMatchObject({
+        lottery: 'LOTEDOM',
+        number: '77',
+        limit: 1000,
+        sold: 994,
+        requested: 7,
+        available: 6,
+      });
+      expect(await counterSum(app, `N|${drawId}|DIRECTO|77`)).toBe(accepted * 700);
+      const lines = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_ticket_lines')
+        .select(['bet_amount'])
+        .where('draw_id', '=', drawId)
+        .where('bet_number', '=', '77')
+        .execute();
+      expect(lines.reduce((s, l) => s + Number(l.bet_amount), 0)).toBe(accepted * 700);
+    });
+
+    it('con límites de zona y global por sorteo en juego, ningún contador se pasa y todos cuadran', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'GANA MAS').catch(() => openDraw(app, 'LOTEKA'));
+      const zone = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_bancas')
+        .select('zone_id')
+        .where('code', '=', '010')
+        .executeTakeFirstOrThrow();
+      await setPartialAcceptance(app, admin, false);
+      await addLimit(app, admin, { level: 'global', max_amount: 900, draw_id: drawId });
+      await addLimit(app, admin, { level: 'zone', zone_id: zone.zone_id, max_amount: 500, draw_id: drawId });
+      await addLimit(app, admin, { level: 'number', bet_type: 'DIRECTO', max_amount: 60, draw_id: drawId });
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          sell(app, juan, { entry: `${String(i % 20).padStart(2, '0')} 5`, draw_ids: [drawId] }),
+        ),
+      );
+      const accepted = responses.filter((r) => r.statusCode === 201).length;
+      expect(accepted).toBe(100);
+      expect(await counterSum(app, `Z|${drawId}`)).toBe(50_000);
+      expect(await counterSum(app, `G|${drawId}`)).toBe(50_000);
+      const counters = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_limit_counters')
+        .select(['key', 'sold', 'lim'])
+        .where('draw_id', '=', drawId)
+        .execute();
+      for (const counter of counters) expect(Number(counter.sold)).toBeLessThanOrEqual(Number(counter.lim));
+    });
+
+    it('con aceptación parcial, la línea que no cabe entera se vende por lo disponible y marca lo que falta', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      await setPartialAcceptance(app, admin, true);
+      const drawId = await openDraw(app, 'REAL');
+      await addLimit(app, admin, {
+        level: 'number',
+        bet_type: 'DIRECTO',
+        number: '66',
+        max_amount: 100,
+        draw_id: drawId,
+      });
+      await sell(app, juan, { entry: '66 70', draw_ids: [drawId] });
+      const partial = await sell(app, juan, { entry: '66 50\n67 10', draw_ids: [drawId] });
+      expect(partial.statusCode, partial.body).toBe(201);
+      const [line66, line67] = partial.json().ticket.lines;
+      expect(line66.amounts).toMatchObject({ requested_amount: 50, bet_amount: 30, missing_amount: 20 });
+      expect(line67.amounts).toMatchObject({ bet_amount: 10, missing_amount: 0 });
+      expect(partial.json().ticket.totals.grand_total).toBe(40);
+      expect(await counterSum(app, `N|${drawId}|DIRECTO|66`)).toBe(10_000);
+      await setPartialAcceptance(app, admin, false);
+    });
+
+    it('la misma Idempotency-Key 20 veces en paralelo crea un solo ticket', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          sell(app, juan, { entry: 'REAL|31|10' }, { 'idempotency-key': 'caja1-0001' }),
+        ),
+      );
+      const codes = new Set(responses.map((r) => r.json().ticket.ticket_code));
+      expect(codes.size).toBe(1);
+      expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      const rows = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_tickets')
+        .select('id')
+        .where('idempotency_key', '=', 'caja1-0001')
+        .execute();
+      expect(rows).toHaveLength(1);
+    });
+
+    it('anular dentro de la ventana libera el límite; fuera de ella solo el superadmin, y queda como tardía', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'LA PRIMERA').catch(() => openDraw(app, 'REAL'));
+      await addLimit(app, admin, {
+        level: 'number',
+        bet_type: 'DIRECTO',
+        number: '88',
+        max_amount: 100,
+        draw_id: drawId,
+      });
+      const first = (await sell(app, juan, { entry: '88 100', draw_ids: [drawId] })).json().ticket;
+      expect((await sell(app, juan, { entry: '88 1', draw_ids: [drawId] })).json().error.code).toBe(
+        'LIMIT_EXCEEDED',
+      );
+      const cancel = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/tickets/${first.ticket_code}/cancel`,
+        headers: { cookie: juan },
+        payload: { reason: 'cliente se equivocó' },
+      });
+      expect(cancel.statusCode, cancel.body).toBe(200);
+      expect(cancel.json().ticket.status).toBe('cancelled');
+      expect(await counterSum(app, `N|${drawId}|DIRECTO|88`)).toBe(0);
+      const again = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/tickets/${first.ticket_code}/cancel`,
+        headers: { cookie: juan },
+        payload: { reason: 'otra vez' },
+      });
+      expect(again.json().error.code).toBe('TICKET_NOT_CANCELLABLE');
+
+      const second = (await sell(app, juan, { entry: '88 50', draw_ids: [drawId] })).json().ticket;
+      app.clock.advance(31 * 60_000);
+      const late = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/tickets/${second.ticket_code}/cancel`,
+        headers: { cookie: juan },
+        payload: { reason: 'tarde' },
+      });
+      expect(late.json().error.code).toBe('CANCEL_WINDOW_PASSED');
+      const superadmin = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/tickets/${second.ticket_code}/cancel`,
+        headers: { cookie: admin },
+        payload: { reason: 'autorizado por gerencia' },
+      });
+      expect(superadmin.statusCode, superadmin.body).toBe(200);
+      expect(superadmin.json().late).toBe(true);
+      app.clock.advance(-31 * 60_000);
+      const ledger = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_ledger_entries')
+        .select(['kind', 'amount'])
+        .where('memo', 'like', `%${second.ticket_code}`)
+        .execute();
+      expect(ledger.map((e) => e.kind).sort()).toEqual([
+        'commission',
+        'commission_reversal',
+        'sale',
+        'sale_reversal',
+      ]);
+    });
+
+    it('validar informa lo disponible por línea sin reservar nada', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'REAL');
+      await addLimit(app, admin, {
+        level: 'number',
+        bet_type: 'DIRECTO',
+        number: '09',
+        max_amount: 500,
+        draw_id: drawId,
+      });
+      await sell(app, juan, { entry: '09 475', draw_ids: [drawId] });
+      const validate = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/tickets/validate',
+        headers: { cookie: juan },
+        payload: { entry: '09 100\n10 5', draw_ids: [drawId] },
+      });
+      expect(validate.statusCode).toBe(200);
+      const body = validate.json();
+      expect(body.ok).toBe(false);
+      expect(body.lines[0]).toMatchObject({ ok: false, error: 'LIMIT_EXCEEDED', available: 25 });
+      expect(body.lines[1]).toMatchObject({ ok: true });
+      expect(body.totals.grand_total).toBe(105);
+      expect(await counterSum(app, `N|${drawId}|DIRECTO|09`)).toBe(47_500);
+    });
+
+    it('un vendedor no ve tickets de otra banca', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const code = (await sell(app, juan, { entry: 'REAL|55|10' })).json().ticket.ticket_code;
+      const admin = await app.login('admin');
+      const other = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_assignments as a')
+        .innerJoin('users as u', 'u.id', 'a.user_id')
+        .innerJoin('lottery_bancas as b', 'b.id', 'a.banca_id')
+        .select('u.username')
+        .where('b.code', '!=', '010')
+        .executeTakeFirstOrThrow();
+      expect(
+        (
+          await app.app.inject({
+            method: 'GET',
+            url: `/api/v1/lottery/tickets/${code}`,
+            headers: { cookie: admin },
+          })
+        ).statusCode,
+      ).toBe(200);
+      const seller = await app.login(other.username);
+      const response = await app.app.inject({
+        method: 'GET',
+        url: `/api/v1/lottery/tickets/${code}`,
+        headers: { cookie: seller },
+      });
+      expect(response.statusCode).toBe(404);
+      const cancel = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/tickets/${code}/cancel`,
+        headers: { cookie: seller },
+        payload: { reason: 'no es mío' },
+      });
+      expect(cancel.statusCode).toBe(404);
+    });
+  },
+  { clock: THURSDAY_MORNING },
+);

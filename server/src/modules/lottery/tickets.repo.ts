@@ -1,0 +1,217 @@
+import type { Selectable } from 'kysely';
+import { countAll } from '../../platform/db/sql.ts';
+import type { LotteryDb } from './db.ts';
+import type {
+  LotteryLedgerEntriesTable,
+  LotteryTicketClaimsTable,
+  LotteryTicketLinesTable,
+  LotteryTicketsTable,
+} from './sales-tables.ts';
+
+export type TicketRow = Selectable<LotteryTicketsTable>;
+export type TicketLineRow = Selectable<LotteryTicketLinesTable>;
+
+/** SQLite binds at most 32,766 variables per statement; 20 columns × 500 rows stays well under. */
+const INSERT_CHUNK = 500;
+
+async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+}
+
+/** The day's next ticket number: one conditional upsert, never the same number twice. */
+export async function nextTicketSequence(db: LotteryDb, businessDate: string): Promise<number> {
+  const row = await db
+    .insertInto('counters')
+    .values({ name: `lottery.ticket.${businessDate}`, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export async function insertTicket(
+  db: LotteryDb,
+  ticket: LotteryTicketsTable,
+  lines: readonly LotteryTicketLinesTable[],
+  claims: readonly LotteryTicketClaimsTable[],
+  ledger: readonly LotteryLedgerEntriesTable[],
+): Promise<void> {
+  await db.insertInto('lottery_tickets').values(ticket).execute();
+  await insertChunked(lines, (chunk) => db.insertInto('lottery_ticket_lines').values(chunk).execute());
+  if (claims.length > 0)
+    await db
+      .insertInto('lottery_ticket_claims')
+      .values([...claims])
+      .execute();
+  if (ledger.length > 0)
+    await db
+      .insertInto('lottery_ledger_entries')
+      .values([...ledger])
+      .execute();
+}
+
+export async function findTicketByIdempotencyKey(
+  db: LotteryDb,
+  sellerId: string,
+  key: string,
+): Promise<TicketRow | undefined> {
+  return db
+    .selectFrom('lottery_tickets')
+    .selectAll()
+    .where('seller_id', '=', sellerId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function findTicketByCode(db: LotteryDb, code: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('lottery_tickets').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findTicketLines(db: LotteryDb, ticketId: string): Promise<TicketLineRow[]> {
+  return db
+    .selectFrom('lottery_ticket_lines')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .orderBy('line_number')
+    .execute();
+}
+
+export async function findTicketClaims(db: LotteryDb, ticketId: string) {
+  return db
+    .selectFrom('lottery_ticket_claims')
+    .select(['key', 'amount'])
+    .where('ticket_id', '=', ticketId)
+    .execute();
+}
+
+/** The draws a ticket plays, with their close instants and lottery codes. */
+export async function findTicketDraws(db: LotteryDb, ticketId: string) {
+  return db
+    .selectFrom('lottery_ticket_lines as l')
+    .innerJoin('lottery_draws as d', 'd.id', 'l.draw_id')
+    .innerJoin('lottery_lotteries as o', 'o.id', 'd.lottery_id')
+    .select([
+      'd.id',
+      'd.status',
+      'd.close_at',
+      'd.draw_at',
+      'd.draw_date',
+      'd.draw_time',
+      'o.code as lottery_code',
+      'o.name as lottery_name',
+    ])
+    .where('l.ticket_id', '=', ticketId)
+    .groupBy([
+      'd.id',
+      'd.status',
+      'd.close_at',
+      'd.draw_at',
+      'd.draw_date',
+      'd.draw_time',
+      'o.code',
+      'o.name',
+    ])
+    .execute();
+}
+
+/** Only a pending ticket can be cancelled; the condition makes a double cancel impossible. */
+export async function markTicketCancelled(
+  db: LotteryDb,
+  ticketId: string,
+  by: string,
+  at: string,
+  reason: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('lottery_tickets')
+    .set({ status: 'cancelled', cancelled_at: at, cancelled_by: by, cancel_reason: reason })
+    .where('id', '=', ticketId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await db
+    .updateTable('lottery_ticket_lines')
+    .set({ status: 'cancelled' })
+    .where('ticket_id', '=', ticketId)
+    .execute();
+  return true;
+}
+
+export async function insertLedgerEntries(
+  db: LotteryDb,
+  entries: readonly LotteryLedgerEntriesTable[],
+): Promise<void> {
+  if (entries.length > 0)
+    await db
+      .insertInto('lottery_ledger_entries')
+      .values([...entries])
+      .execute();
+}
+
+export async function countCancellations(
+  db: LotteryDb,
+  bancaId: string,
+  businessDate: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('lottery_tickets')
+    .select(countAll().as('n'))
+    .where('banca_id', '=', bancaId)
+    .where('status', '=', 'cancelled')
+    .where('business_date', '=', businessDate)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface TicketFilter {
+  date?: string;
+  bancaId?: string;
+  bancaIds?: readonly string[];
+  status?: string;
+  sellerId?: string;
+  drawId?: string;
+  code?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listTickets(db: LotteryDb, filter: TicketFilter) {
+  let query = db
+    .selectFrom('lottery_tickets as t')
+    .innerJoin('lottery_bancas as b', 'b.id', 't.banca_id')
+    .innerJoin('users as u', 'u.id', 't.seller_id');
+  if (filter.date) query = query.where('t.business_date', '=', filter.date);
+  if (filter.bancaId) query = query.where('t.banca_id', '=', filter.bancaId);
+  if (filter.bancaIds)
+    query = query.where('t.banca_id', 'in', filter.bancaIds.length ? [...filter.bancaIds] : ['-']);
+  if (filter.status) query = query.where('t.status', '=', filter.status);
+  if (filter.sellerId) query = query.where('t.seller_id', '=', filter.sellerId);
+  if (filter.code) query = query.where('t.code', 'like', `${filter.code.replace(/[\\%_]/g, '')}%`);
+  if (filter.drawId) {
+    const drawId = filter.drawId;
+    query = query.where('t.id', 'in', (eb) =>
+      eb.selectFrom('lottery_ticket_lines').select('ticket_id').where('draw_id', '=', drawId),
+    );
+  }
+  const total = await query.select(countAll().as('n')).executeTakeFirstOrThrow();
+  const items = await query
+    .select([
+      't.id',
+      't.code',
+      't.status',
+      't.created_at',
+      't.business_date',
+      't.grand_total',
+      't.total_lines',
+      't.prize_total',
+      't.currency',
+      'b.code as banca_code',
+      'b.name as banca_name',
+      'u.username as seller_username',
+    ])
+    .orderBy('t.created_at', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items, total: Number(total.n) };
+}
