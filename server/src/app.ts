@@ -54,7 +54,7 @@ const BODY_LIMIT = 1024 * 1024;
 /** Builds the whole HTTP application from injected parts; tests call this with their own database and clock. */
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const { config, database, clock } = deps;
-  const bus = new EventBus(database.pool);
+  const bus = new EventBus(database.pool, database.schema);
   await bus.start();
   const platform = createPlatform(database, clock, config, bus);
   const metrics = new Metrics();

@@ -1,6 +1,6 @@
 import type { ModuleName } from '@matriz/shared/auth/permissions';
 import type { Kysely, Transaction } from 'kysely';
-import { type Actor, type AuditEntry, recordAudit } from './audit/audit.ts';
+import { type Actor, type AuditEntry, recordAudit, recordAuditBatch } from './audit/audit.ts';
 import type { Clock } from './clock.ts';
 import type { Config, DemoProfile } from './config.ts';
 import type { Database, Engine } from './db/database.ts';
@@ -23,6 +23,11 @@ export interface Platform {
     actor: Actor,
     entry: AuditEntry,
   ): Promise<void>;
+  /** Many audit rows in one statement, chained in order (group-committed sales). */
+  auditMany(
+    trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
+    items: readonly { actor: Actor; entry: AuditEntry }[],
+  ): Promise<void>;
 }
 
 export function createPlatform(database: Database, clock: Clock, config: Config, bus: EventBus): Platform {
@@ -34,6 +39,7 @@ export function createPlatform(database: Database, clock: Clock, config: Config,
     config,
     bus,
     audit: (trx, actor, entry) => recordAudit(trx, actor, entry, clock.now(), config.timezone),
+    auditMany: (trx, items) => recordAuditBatch(trx, items, clock.now(), config.timezone),
   };
 }
 

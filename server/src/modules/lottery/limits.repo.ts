@@ -94,28 +94,33 @@ function toRule(row: LotteryLimitRulesTable): LimitRule {
 }
 
 /** Active rules that could govern sales of these draws (their lotteries, or every lottery). */
+/** Active rules; with draws and lotteries given, only those that could govern their sales. */
 export async function findLimitRules(
   db: LotteryDb,
-  drawIds: readonly string[],
-  lotteryIds: readonly string[],
+  drawIds: readonly string[] | null,
+  lotteryIds: readonly string[] | null,
 ): Promise<LimitRule[]> {
-  const rows = await db
-    .selectFrom('lottery_limit_rules')
-    .selectAll()
-    .where('active', '=', 1)
-    .where((eb) => eb.or([eb('draw_id', 'is', null), eb('draw_id', 'in', [...drawIds])]))
-    .where((eb) => eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds])]))
-    .execute();
-  return rows.map(toRule);
+  let query = db.selectFrom('lottery_limit_rules').selectAll().where('active', '=', 1);
+  if (drawIds)
+    query = query.where((eb) => eb.or([eb('draw_id', 'is', null), eb('draw_id', 'in', [...drawIds, ''])]));
+  if (lotteryIds) {
+    query = query.where((eb) =>
+      eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds, ''])]),
+    );
+  }
+  return (await query.execute()).map(toRule);
 }
 
-export async function findHotNumbers(db: LotteryDb, lotteryIds: readonly string[]): Promise<HotNumber[]> {
-  const rows = await db
-    .selectFrom('lottery_hot_numbers')
-    .selectAll()
-    .where('active', '=', 1)
-    .where((eb) => eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds])]))
-    .execute();
+export async function findHotNumbers(
+  db: LotteryDb,
+  lotteryIds: readonly string[] | null,
+): Promise<HotNumber[]> {
+  let query = db.selectFrom('lottery_hot_numbers').selectAll().where('active', '=', 1);
+  if (lotteryIds)
+    query = query.where((eb) =>
+      eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds, ''])]),
+    );
+  const rows = await query.execute();
   const cents = (v: number | null) => (v === null ? null : Number(v));
   return rows.map((r) => ({
     number: r.number,
@@ -131,16 +136,18 @@ export async function findHotNumbers(db: LotteryDb, lotteryIds: readonly string[
 
 export async function findBlockedNumbers(
   db: LotteryDb,
-  drawIds: readonly string[],
-  lotteryIds: readonly string[],
+  drawIds: readonly string[] | null,
+  lotteryIds: readonly string[] | null,
 ) {
-  return db
-    .selectFrom('lottery_blocked_numbers')
-    .selectAll()
-    .where('active', '=', 1)
-    .where((eb) => eb.or([eb('draw_id', 'is', null), eb('draw_id', 'in', [...drawIds])]))
-    .where((eb) => eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds])]))
-    .execute();
+  let query = db.selectFrom('lottery_blocked_numbers').selectAll().where('active', '=', 1);
+  if (drawIds)
+    query = query.where((eb) => eb.or([eb('draw_id', 'is', null), eb('draw_id', 'in', [...drawIds, ''])]));
+  if (lotteryIds) {
+    query = query.where((eb) =>
+      eb.or([eb('lottery_id', 'is', null), eb('lottery_id', 'in', [...lotteryIds, ''])]),
+    );
+  }
+  return query.execute();
 }
 
 export async function listLimitRules(

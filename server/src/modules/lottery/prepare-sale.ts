@@ -21,13 +21,11 @@ import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
-import { findSellableDraws } from './draws.repo.ts';
-import { getOperatorSettings } from './get-operator-settings.ts';
-import { findBlockedNumbers, findHotNumbers, findLimitRules } from './limits.repo.ts';
-import { type BancaRow, findBancasOfUser } from './network.repo.ts';
-import { resolveCommissionRates } from './resolve-commissions.ts';
-import { prizeKey, resolvePrizeTablesForSale } from './resolve-prizes.ts';
-import { findDrawStates, findNextSellableDraws, findSaleLotteries } from './sale-context.repo.ts';
+import type { BancaRow } from './network.repo.ts';
+import { layerCommission } from './resolve-commissions.ts';
+import { layerPrizes, prizeKey } from './resolve-prizes.ts';
+import { type SaleCatalogSnapshot, saleCatalog } from './sale-catalog.ts';
+import { findDrawStates } from './sale-context.repo.ts';
 
 export const MIN_BET_CENTS = 100;
 export const MAX_LINES_PER_TICKET = 100;
@@ -159,10 +157,10 @@ export async function prepareSale(
   sellerId: string,
   request: SaleRequest,
 ): Promise<PreparedSale> {
-  const db = lotteryDb(platform.db);
   const now = platform.clock.now();
-  const settings = await getOperatorSettings(db, platform.config);
-  const bancaOrProblem = chooseBanca(await findBancasOfUser(db, sellerId), request.bancaId);
+  const snapshot = await saleCatalog(platform).snapshot();
+  const settings = snapshot.settings;
+  const bancaOrProblem = chooseBanca(await snapshot.bancasOf(sellerId), request.bancaId);
   if ('details' in bancaOrProblem) return { plan: null, problems: [bancaOrProblem] };
   const banca = bancaOrProblem;
   const here = localTime(now, settings.time_zone);
@@ -173,11 +171,10 @@ export async function prepareSale(
     };
   }
 
-  const lotteries = await findSaleLotteries(db);
-  const byCode = new Map(lotteries.map((l) => [l.code.toUpperCase(), l]));
-  const byId = new Map(lotteries.map((l) => [l.id, l]));
+  const byCode = new Map(snapshot.lotteries.map((l) => [l.code.toUpperCase(), l]));
+  const byId = new Map(snapshot.lotteries.map((l) => [l.id, l]));
   const problems: LineProblem[] = [];
-  const plays = await readPlays(platform, request, { byCode, byId }, problems);
+  const plays = await readPlays(platform, request, { byCode, byId, snapshot, now }, problems);
   if (problems.length > 0 || plays.length === 0) {
     if (plays.length === 0 && problems.length === 0)
       problems.push(problem('NO_LINES', { field: 'lines' }, 400));
@@ -191,10 +188,12 @@ export async function prepareSale(
   }
 
   const drawIds = [...new Set(plays.map((p) => p.drawId))];
-  const sellable = await findSellableDraws(db, drawIds, now);
+  const sellable = drawIds
+    .map((id) => snapshot.draws.get(id))
+    .filter((d) => d !== undefined && isSellable(d, now)) as SaleDraw[];
   const draws = new Map<string, SaleDraw>(sellable.map((d) => [d.id, d]));
   if (draws.size < drawIds.length) {
-    const states = new Map((await findDrawStates(db, drawIds)).map((d) => [d.id, d]));
+    const states = new Map((await findDrawStates(lotteryDb(platform.db), drawIds)).map((d) => [d.id, d]));
     for (const play of plays) {
       if (draws.has(play.drawId)) continue;
       const state = states.get(play.drawId);
@@ -227,7 +226,7 @@ export async function prepareSale(
   if (problems.length > 0) return { plan: null, problems };
 
   const lotteryIds = [...new Set(sellable.map((d) => d.lottery_id))];
-  const blocks = await findBlockedNumbers(db, drawIds, lotteryIds);
+  const blocks = snapshot.blocks;
   const seen = new Set<string>();
   for (const play of plays) {
     if (play.amountCents < MIN_BET_CENTS) {
@@ -271,8 +270,14 @@ export async function prepareSale(
   checkReventados(plays, problems);
   if (problems.length > 0) return { plan: null, problems };
 
-  const commissionOf = await resolveCommissionRates(db, banca.id, lotteryIds);
-  const prizeTables = await resolvePrizeTablesForSale(db, banca.id, sellable);
+  const commissionOf = (lotteryId: string, betType: string) =>
+    layerCommission(snapshot.commissionRows, banca.id, lotteryId, betType);
+  const prizeTables = new Map(
+    sellable.map((d) => [
+      d.id,
+      layerPrizes(snapshot.prizeRows, { bancaId: banca.id, lotteryId: d.lottery_id, drawId: d.id }),
+    ]),
+  );
   const priced = priceTicket(
     plays.map((p) => ({
       betCents: p.amountCents,
@@ -295,8 +300,8 @@ export async function prepareSale(
     };
   }
 
-  const rules = await findLimitRules(db, drawIds, lotteryIds);
-  const hot = await findHotNumbers(db, lotteryIds);
+  const rules = snapshot.rules;
+  const hot = snapshot.hotNumbers;
   const scopeOf = (draw: SaleDraw) => ({
     zoneId: banca.zone_id,
     bancaId: banca.id,
@@ -414,6 +419,15 @@ function checkReventados(plays: Play[], problems: LineProblem[]): void {
 interface Catalog {
   byCode: Map<string, { id: string; code: string; result_format: string }>;
   byId: Map<string, { id: string; code: string; result_format: string }>;
+  snapshot: SaleCatalogSnapshot;
+  now: Date;
+}
+
+type CatalogDraw = SaleCatalogSnapshot['draws'] extends Map<string, infer D> ? D : never;
+
+/** Open by status, of an active lottery, and before its close instant by the clock. */
+function isSellable(draw: CatalogDraw, now: Date): boolean {
+  return draw.status === 'open' && draw.lottery_active === 1 && Date.parse(draw.close_at) > now.getTime();
 }
 
 async function readPlays(
@@ -428,9 +442,15 @@ async function readPlays(
   return [];
 }
 
-async function nextDrawOf(platform: Platform, lotteryIds: string[]): Promise<Map<string, string>> {
-  const next = await findNextSellableDraws(lotteryDb(platform.db), lotteryIds, platform.clock.now());
-  return new Map(next.map((n) => [n.lotteryId, n.drawId]));
+/** For a play that names a lottery but no draw: that lottery's draw closing next. */
+function nextDrawOf(catalog: Catalog, lotteryIds: string[]): Map<string, string> {
+  const next = new Map<string, CatalogDraw>();
+  for (const draw of catalog.snapshot.draws.values()) {
+    if (!lotteryIds.includes(draw.lottery_id) || !isSellable(draw, catalog.now)) continue;
+    const current = next.get(draw.lottery_id);
+    if (!current || draw.close_at < current.close_at) next.set(draw.lottery_id, draw);
+  }
+  return new Map([...next.entries()].map(([lotteryId, draw]) => [lotteryId, draw.id]));
 }
 
 async function readEntry(
@@ -440,7 +460,9 @@ async function readEntry(
   problems: LineProblem[],
 ): Promise<Play[]> {
   const selected = request.drawIds ?? [];
-  const selectedStates = await findDrawStates(lotteryDb(platform.db), selected);
+  const selectedStates = selected
+    .map((id) => catalog.snapshot.draws.get(id))
+    .filter((d): d is CatalogDraw => d !== undefined);
   for (const id of selected) {
     if (!selectedStates.some((s) => s.id === id))
       problems.push(problem('DRAW_NOT_FOUND', { field: 'draw_ids', draw_id: id }, 404));
@@ -477,7 +499,7 @@ async function readEntry(
   const needNext = named
     .filter((code) => !selectedByLottery.has(code))
     .map((code) => catalog.byCode.get(code)!.id);
-  const next = await nextDrawOf(platform, needNext);
+  const next = nextDrawOf(catalog, needNext);
   const plays: Play[] = [];
   for (const play of parsed.plays) {
     const targets: { drawId: string; code: string }[] = [];
@@ -579,7 +601,7 @@ async function readLines(
     };
   });
   const missingDraw = [...new Set(resolved.filter((r) => r && !r.drawId).map((r) => r!.lottery.id))];
-  const next = await nextDrawOf(platform, missingDraw);
+  const next = nextDrawOf(catalog, missingDraw);
   const plays: Play[] = [];
   for (const line of resolved) {
     if (!line) continue;

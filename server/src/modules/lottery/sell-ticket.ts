@@ -1,24 +1,26 @@
 import type { CounterClaim } from '@matriz/shared/lottery/limits';
 import type { Actor } from '../../platform/audit/audit.ts';
-import type { GroupCommitter } from '../../platform/db/group-commit.ts';
+import { GroupCommitter } from '../../platform/db/group-commit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { isUniqueViolation, lotteryDb } from './db.ts';
+import { isUniqueViolation, type LotteryDb, lotteryDb } from './db.ts';
 import { consumeCounters, readCounters } from './limits.repo.ts';
 import { acceptWhatFits } from './partial-acceptance.ts';
 import { prepareSale, refusalOf, type SalePlan, type SaleRequest } from './prepare-sale.ts';
+import { presentTicket } from './present-ticket.ts';
 import type {
   LotteryLedgerEntriesTable,
   LotteryTicketLinesTable,
   LotteryTicketsTable,
 } from './sales-tables.ts';
 import { signTicket, ticketCode } from './ticket-signature.ts';
-import { findTicketByIdempotencyKey, insertTicket, nextTicketSequence } from './tickets.repo.ts';
+import { findTicketByIdempotencyKey, insertTickets, reserveTicketSequences } from './tickets.repo.ts';
 
 export interface SaleExtras {
   idempotencyKey?: string;
   terminalId?: string;
+  sellerName?: string;
   customer?: { name?: string | null; phone?: string | null; email?: string | null };
 }
 
@@ -26,7 +28,19 @@ export interface SoldTicket {
   code: string;
   /** True when the Idempotency-Key had already sold this ticket: nothing new was written. */
   replayed: boolean;
+  /** The new ticket as the API shows it, built from what was written (absent for a replay). */
+  view?: ReturnType<typeof presentTicket>;
 }
+
+/** A sale whose counters fit, waiting for the batch to write it. */
+interface DecidedSale {
+  kind: 'new';
+  actor: Actor;
+  plan: SalePlan;
+  extras: SaleExtras;
+}
+
+type Decided = DecidedSale | { kind: 'replay'; code: string };
 
 /** The counters came back short: some limit would be passed. Carries which ones. */
 class LimitShortfall extends Error {
@@ -37,10 +51,9 @@ class LimitShortfall extends Error {
 
 const drawOfKey = (key: string) => (key.startsWith('D|') ? '' : key.split('|')[1]);
 
-function ticketRows(platform: Platform, actor: Actor, plan: SalePlan, code: string, extras: SaleExtras) {
-  const now = platform.clock.now().toISOString();
+function ticketRows(platform: Platform, sale: DecidedSale, code: string, at: string) {
+  const { plan, actor, extras } = sale;
   const ticketId = newId();
-  const signature = signTicket(platform.config.secret, code, plan.linesHash, plan.totals.grand_total);
   const ticket: LotteryTicketsTable = {
     id: ticketId,
     code,
@@ -48,7 +61,7 @@ function ticketRows(platform: Platform, actor: Actor, plan: SalePlan, code: stri
     zone_id: plan.banca.zone_id,
     seller_id: actor.userId!,
     business_date: plan.businessDate,
-    created_at: now,
+    created_at: at,
     status: 'pending',
     currency: plan.currency,
     global_multiplier: plan.multiplier,
@@ -61,7 +74,7 @@ function ticketRows(platform: Platform, actor: Actor, plan: SalePlan, code: stri
     total_commission: plan.totals.total_commission,
     total_net: plan.totals.total_net,
     lines_hash: plan.linesHash,
-    signature,
+    signature: signTicket(platform.config.secret, code, plan.linesHash, plan.totals.grand_total),
     idempotency_key: extras.idempotencyKey ?? null,
     terminal_id: extras.terminalId ?? null,
     ip: actor.ip,
@@ -106,7 +119,7 @@ function ticketRows(platform: Platform, actor: Actor, plan: SalePlan, code: stri
   }));
   const entry = (kind: string, debit: string, credit: string, amount: number): LotteryLedgerEntriesTable => ({
     id: newId(),
-    at: now,
+    at,
     business_date: plan.businessDate,
     banca_id: plan.banca.id,
     kind,
@@ -124,7 +137,131 @@ function ticketRows(platform: Platform, actor: Actor, plan: SalePlan, code: stri
     );
   }
   const claims = plan.claims.map((c) => ({ ticket_id: ticketId, key: c.key, amount: c.amountCents }));
-  return { ticket, lines, claims, ledger, signature };
+  return { ticket, lines, claims, ledger };
+}
+
+function viewOf(sale: DecidedSale, rows: ReturnType<typeof ticketRows>) {
+  const { plan, actor, extras } = sale;
+  const banca = plan.banca;
+  return presentTicket(rows.ticket, {
+    lines: rows.lines,
+    banca: {
+      id: banca.id,
+      code: banca.code,
+      name: banca.name,
+      owner_name: banca.owner_name,
+      zone_id: banca.zone_id,
+      zone_name: banca.zone_name,
+      print_format: banca.print_format,
+      print_copies: banca.print_copies,
+      footer_line1: banca.footer_line1,
+      footer_line2: banca.footer_line2,
+      footer_line3: banca.footer_line3,
+      show_prize_table: banca.show_prize_table,
+    },
+    seller: {
+      id: actor.userId!,
+      username: actor.username ?? '',
+      full_name: extras.sellerName ?? actor.username ?? '',
+    },
+    draws: new Map(
+      [...plan.draws.values()].map((d) => [
+        d.id,
+        {
+          id: d.id,
+          draw_date: d.draw_date,
+          draw_time: d.draw_time,
+          status: 'open',
+          close_at: d.close_at,
+          draw_at: d.draw_at,
+          lottery_id: d.lottery_id,
+          code: d.lottery_code,
+          name: d.lottery_name,
+        },
+      ]),
+    ),
+  });
+}
+
+/**
+ * Writes every decided sale of a batch at once: ticket numbers reserved per business day in one
+ * upsert, then one multi-row insert per table and one audit append for the whole batch.
+ */
+async function writeBatch(platform: Platform, db: LotteryDb, decided: Decided[]): Promise<SoldTicket[]> {
+  const at = platform.clock.now().toISOString();
+  const firstByKey = new Map<string, DecidedSale>();
+  const fresh: DecidedSale[] = [];
+  for (const sale of decided) {
+    if (sale.kind !== 'new') continue;
+    const key = sale.extras.idempotencyKey ? `${sale.actor.userId}|${sale.extras.idempotencyKey}` : null;
+    if (key && firstByKey.has(key)) continue;
+    if (key) firstByKey.set(key, sale);
+    fresh.push(sale);
+  }
+  const codes = new Map<DecidedSale, string>();
+  const days = [...new Set(fresh.map((s) => s.plan.businessDate))];
+  for (const day of days) {
+    const ofDay = fresh.filter((s) => s.plan.businessDate === day);
+    const last = await reserveTicketSequences(db, day, ofDay.length);
+    ofDay.forEach((sale, i) =>
+      codes.set(sale, ticketCode(sale.plan.prefix, day, last - ofDay.length + 1 + i)),
+    );
+  }
+  const written = new Map(fresh.map((sale) => [sale, ticketRows(platform, sale, codes.get(sale)!, at)]));
+  const rows = [...written.values()];
+  await insertTickets(
+    db,
+    rows.map((r) => r.ticket),
+    rows.flatMap((r) => r.lines),
+    rows.flatMap((r) => r.claims),
+    rows.flatMap((r) => r.ledger),
+  );
+  await platform.auditMany(
+    db,
+    fresh.map((sale) => {
+      const row = written.get(sale)!.ticket;
+      return {
+        actor: sale.actor,
+        entry: {
+          entity: 'lottery_ticket',
+          entityId: row.id,
+          action: 'sell',
+          after: {
+            code: row.code,
+            banca: sale.plan.banca.code,
+            lines: row.total_lines,
+            grand_total: row.grand_total,
+            hash: row.lines_hash,
+          },
+        },
+      };
+    }),
+  );
+  return decided.map((sale) => {
+    if (sale.kind === 'replay') return { code: sale.code, replayed: true };
+    const key = sale.extras.idempotencyKey ? `${sale.actor.userId}|${sale.extras.idempotencyKey}` : null;
+    const first = key ? firstByKey.get(key)! : sale;
+    if (first !== sale) return { code: written.get(first)!.ticket.code, replayed: true };
+    const row = written.get(sale)!;
+    return { code: row.ticket.code, replayed: false, view: viewOf(sale, row) };
+  });
+}
+
+/**
+ * Sales share transactions: one batch at a time on SQLite (one writer), a few in flight on
+ * PostgreSQL. Within a batch each sale consumes its limit counters in its own savepoint — one
+ * conditional upsert in sorted key order, rolled back alone if any counter comes back short — and
+ * then the batch writes every accepted sale in bulk. A batch that loses a race for an
+ * Idempotency-Key to a concurrent batch runs again and finds the other's ticket.
+ */
+export function createSalesCommitter(platform: Platform): GroupCommitter {
+  return new GroupCommitter(platform.db, {
+    maxBatch: 64,
+    concurrency: platform.engine === 'sqlite' ? 1 : 4,
+    retries: 5,
+    finish: (trx, decided) => writeBatch(platform, lotteryDb(trx), decided as Decided[]),
+    retryWhen: isUniqueViolation,
+  });
 }
 
 /** What the refusal says when a counter is short: the limit, what is sold, what was asked, what is left. */
@@ -165,9 +302,8 @@ async function limitRefusal(platform: Platform, plan: SalePlan, missing: Counter
 }
 
 /**
- * Sells a ticket: plans it outside any transaction, then commits it through the group committer —
- * ticket, lines, ledger and audit first, and last, in sorted key order, one conditional upsert of
- * every limit counter. Fewer counters back than sent rolls the sale back and reports the limit.
+ * Sells a ticket: plans it outside any transaction (`prepareSale`), then hands it to the sales
+ * committer, and answers only once the batch holding it has committed.
  */
 export async function sellTicket(
   platform: Platform,
@@ -196,33 +332,17 @@ export async function sellTicket(
   const committed = plan;
 
   try {
-    const sold = await committer.submit(async (trx) => {
+    const sold = (await committer.submit(async (trx): Promise<Decided> => {
       const tdb = lotteryDb(trx);
       if (extras.idempotencyKey) {
         const existing = await findTicketByIdempotencyKey(tdb, sellerId, extras.idempotencyKey);
-        if (existing) return { code: existing.code, replayed: true };
+        if (existing) return { kind: 'replay', code: existing.code };
       }
-      const sequence = await nextTicketSequence(tdb, committed.businessDate);
-      const code = ticketCode(committed.prefix, committed.businessDate, sequence);
-      const rows = ticketRows(platform, actor, committed, code, extras);
-      await insertTicket(tdb, rows.ticket, rows.lines, rows.claims, rows.ledger);
-      await platform.audit(trx, actor, {
-        entity: 'lottery_ticket',
-        entityId: rows.ticket.id,
-        action: 'sell',
-        after: {
-          code,
-          banca: committed.banca.code,
-          lines: rows.lines.length,
-          grand_total: committed.totals.grand_total,
-          hash: committed.linesHash,
-        },
-      });
       const consumed = await consumeCounters(tdb, drawOfKey, committed.claims);
       if (consumed.size < committed.claims.length)
         throw new LimitShortfall(committed.claims.filter((c) => !consumed.has(c.key)));
-      return { code, replayed: false };
-    });
+      return { kind: 'new', actor, plan: committed, extras };
+    })) as unknown as SoldTicket;
     if (!sold.replayed) {
       platform.bus.publish({
         type: 'lottery.ticket.sold',
@@ -231,6 +351,7 @@ export async function sellTicket(
           banca_id: committed.banca.id,
           zone_id: committed.banca.zone_id,
           grand_total: committed.totals.grand_total / 100,
+          lines_hash: committed.linesHash,
           draw_ids: [...committed.draws.keys()],
         },
         audience: { permission: 'lottery.risk.read' },
@@ -239,10 +360,6 @@ export async function sellTicket(
     return sold;
   } catch (error) {
     if (error instanceof LimitShortfall) throw await limitRefusal(platform, committed, error.missing);
-    if (extras.idempotencyKey && isUniqueViolation(error)) {
-      const existing = await findTicketByIdempotencyKey(db, sellerId, extras.idempotencyKey);
-      if (existing) return { code: existing.code, replayed: true };
-    }
     throw error;
   }
 }

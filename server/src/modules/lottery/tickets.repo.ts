@@ -11,43 +11,44 @@ import type {
 export type TicketRow = Selectable<LotteryTicketsTable>;
 export type TicketLineRow = Selectable<LotteryTicketLinesTable>;
 
-/** SQLite binds at most 32,766 variables per statement; 20 columns × 500 rows stays well under. */
+/** SQLite binds at most 32,766 variables per statement; 25 columns × 500 rows stays under. */
 const INSERT_CHUNK = 500;
 
-async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insert(rows.slice(i, i + INSERT_CHUNK));
+async function insertChunked<T>(
+  rows: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+  size = INSERT_CHUNK,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-/** The day's next ticket number: one conditional upsert, never the same number twice. */
-export async function nextTicketSequence(db: LotteryDb, businessDate: string): Promise<number> {
+/** Reserves the day's next `count` ticket numbers in one conditional upsert; returns the last one. */
+export async function reserveTicketSequences(
+  db: LotteryDb,
+  businessDate: string,
+  count: number,
+): Promise<number> {
   const row = await db
     .insertInto('counters')
-    .values({ name: `lottery.ticket.${businessDate}`, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .values({ name: `lottery.ticket.${businessDate}`, value: count })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', count) })))
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
 }
 
-export async function insertTicket(
+/** A whole batch of sales in a handful of multi-row inserts. */
+export async function insertTickets(
   db: LotteryDb,
-  ticket: LotteryTicketsTable,
+  tickets: readonly LotteryTicketsTable[],
   lines: readonly LotteryTicketLinesTable[],
   claims: readonly LotteryTicketClaimsTable[],
   ledger: readonly LotteryLedgerEntriesTable[],
 ): Promise<void> {
-  await db.insertInto('lottery_tickets').values(ticket).execute();
+  await insertChunked(tickets, (chunk) => db.insertInto('lottery_tickets').values(chunk).execute(), 100);
   await insertChunked(lines, (chunk) => db.insertInto('lottery_ticket_lines').values(chunk).execute());
-  if (claims.length > 0)
-    await db
-      .insertInto('lottery_ticket_claims')
-      .values([...claims])
-      .execute();
-  if (ledger.length > 0)
-    await db
-      .insertInto('lottery_ledger_entries')
-      .values([...ledger])
-      .execute();
+  await insertChunked(claims, (chunk) => db.insertInto('lottery_ticket_claims').values(chunk).execute());
+  await insertChunked(ledger, (chunk) => db.insertInto('lottery_ledger_entries').values(chunk).execute());
 }
 
 export async function findTicketByIdempotencyKey(
@@ -114,7 +115,7 @@ export async function findTicketDraws(db: LotteryDb, ticketId: string) {
     .execute();
 }
 
-/** Only a pending ticket can be cancelled; the condition makes a double cancel impossible. */
+/** Only a pending (or, late, an active) ticket can be cancelled; the condition makes a double cancel impossible. */
 export async function markTicketCancelled(
   db: LotteryDb,
   ticketId: string,
@@ -126,7 +127,7 @@ export async function markTicketCancelled(
     .updateTable('lottery_tickets')
     .set({ status: 'cancelled', cancelled_at: at, cancelled_by: by, cancel_reason: reason })
     .where('id', '=', ticketId)
-    .where('status', '=', 'pending')
+    .where('status', 'in', ['pending', 'active'])
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await db

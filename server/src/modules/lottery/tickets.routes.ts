@@ -69,6 +69,7 @@ export function registerTicketRoutes(app: App, platform: Platform, committer: Gr
       const body = request.body;
       const sold = await sellTicket(platform, committer, request.actor, saleRequest(body), {
         idempotencyKey: idempotencyKey(request),
+        sellerName: request.auth!.fullName,
         terminalId: body.terminal_id,
         customer: body.customer && {
           name: body.customer.customer_name,
@@ -76,7 +77,7 @@ export function registerTicketRoutes(app: App, platform: Platform, committer: Gr
           email: body.customer.customer_email,
         },
       });
-      const { view } = await loadTicketView(lotteryDb(platform.db), sold.code);
+      const view = sold.view ?? (await loadTicketView(lotteryDb(platform.db), sold.code)).view;
       return reply.status(sold.replayed ? 200 : 201).send({
         success: true,
         ticket: view,

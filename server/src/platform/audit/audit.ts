@@ -92,6 +92,54 @@ export async function recordAudit(
   await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
 }
 
+/**
+ * Appends many rows with one move of the chain head: the batch takes `n` sequence numbers at once
+ * and chains its rows in memory, in the order given.
+ */
+export async function recordAuditBatch(
+  trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
+  items: readonly { actor: Actor; entry: AuditEntry }[],
+  now: Date,
+  timeZone: string,
+): Promise<void> {
+  if (items.length === 0) return;
+  const head = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', items.length) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  const at = now.toISOString();
+  const day = businessDate(now, timeZone);
+  let prevHash = head.hash;
+  let seq = Number(head.seq) - items.length;
+  const rows = items.map(({ actor, entry }) => {
+    seq += 1;
+    const row: HashedFields = {
+      seq,
+      at,
+      user_id: actor.userId,
+      username: actor.username,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      action: entry.action,
+      before_json: toJson(entry.before),
+      after_json: toJson(entry.after),
+      ip: actor.ip,
+    };
+    const hash = auditHash(prevHash, row);
+    const inserted = { id: newId(), business_date: day, prev_hash: prevHash, hash, ...row };
+    prevHash = hash;
+    return inserted;
+  });
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  await trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+}
+
 export async function ensureAuditHead(db: Kysely<PlatformTables>): Promise<void> {
   await db
     .insertInto('audit_head')

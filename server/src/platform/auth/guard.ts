@@ -24,6 +24,42 @@ const endReasonCodes: Record<string, string> = {
   deactivated: 'USER_INACTIVE',
 };
 
+/**
+ * A signed-in screen asks many times a second; its session is re-read at most every two seconds
+ * (by the platform clock). Ended sessions are forgotten at once in this process (`forgetSessions`)
+ * and, through the event bus, in the others.
+ */
+const SESSION_CACHE_MS = 2000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCaches = new WeakMap<Platform, Map<string, { auth: AuthContext; until: number }>>();
+
+function sessionCache(platform: Platform) {
+  let cache = sessionCaches.get(platform);
+  if (!cache) {
+    cache = new Map();
+    sessionCaches.set(platform, cache);
+  }
+  return cache;
+}
+
+export function forgetSessions(platform: Platform, sessionIds: readonly string[]): void {
+  const cache = sessionCache(platform);
+  for (const [key, entry] of cache)
+    if (entry.auth.sessionId && sessionIds.includes(entry.auth.sessionId)) cache.delete(key);
+}
+
+async function fromCachedSession(platform: Platform, token: string): Promise<AuthContext> {
+  const cache = sessionCache(platform);
+  const key = sha256(token);
+  const now = platform.clock.now().getTime();
+  const cached = cache.get(key);
+  if (cached && cached.until > now) return cached.auth;
+  const auth = await fromSession(platform, token);
+  if (cache.size >= SESSION_CACHE_MAX) cache.clear();
+  cache.set(key, { auth, until: now + SESSION_CACHE_MS });
+  return auth;
+}
+
 async function fromSession(platform: Platform, token: string): Promise<AuthContext> {
   const { db, clock, config } = platform;
   const session = await findSessionByTokenHash(db, sha256(token));
@@ -104,6 +140,10 @@ export function hasAccess(auth: AuthContext, access: RouteAccess): boolean {
 export function installAuthGuard(app: App, platform: Platform): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('actor', null as never);
+  const unsubscribe = platform.bus.subscribe((event) => {
+    if (event.type === 'session.ended') forgetSessions(platform, event.audience?.sessionIds ?? []);
+  });
+  app.addHook('onClose', async () => unsubscribe());
   app.addHook('onRequest', async (request) => {
     request.actor = { userId: null, username: null, ip: request.ip };
     const matchedApiRoute = request.routeOptions.url?.startsWith('/api/v1/') ?? false;
@@ -115,7 +155,7 @@ export function installAuthGuard(app: App, platform: Platform): void {
       return;
     }
     if (!bearer && !cookie) throw new AppError('UNAUTHENTICATED', 401);
-    const auth = bearer ? await fromApiToken(platform, bearer) : await fromSession(platform, cookie!);
+    const auth = bearer ? await fromApiToken(platform, bearer) : await fromCachedSession(platform, cookie!);
     if (!hasAccess(auth, access)) {
       throw forbidden(typeof access === 'string' ? access : access.join('|'));
     }

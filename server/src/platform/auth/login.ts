@@ -3,6 +3,7 @@ import type { Actor } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import { newId, newToken, sha256 } from '../ids.ts';
 import type { Platform } from '../platform.ts';
+import { forgetSessions } from './guard.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
 import { endOpenSessions, insertSession } from './sessions.repo.ts';
 import { findUserByUsername, updateUser } from './users.repo.ts';
@@ -98,6 +99,7 @@ export async function login(platform: Platform, actor: Actor, input: LoginInput)
     return ended;
   });
   if (replaced.length > 0) {
+    forgetSessions(platform, replaced);
     platform.bus.publish({
       type: 'session.ended',
       payload: { reason: 'SESSION_REPLACED' },

@@ -1,5 +1,6 @@
 import type { Actor } from '../audit/audit.ts';
 import type { Platform } from '../platform.ts';
+import { forgetSessions } from './guard.ts';
 import { endSession } from './sessions.repo.ts';
 
 export async function logout(platform: Platform, actor: Actor, sessionId: string): Promise<void> {
@@ -7,4 +8,5 @@ export async function logout(platform: Platform, actor: Actor, sessionId: string
     await endSession(trx, sessionId, 'logout', platform.clock.now().toISOString());
     await platform.audit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'logout' });
   });
+  forgetSessions(platform, [sessionId]);
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../audit/audit.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Platform } from '../platform.ts';
 import { checkRoles } from './create-user.ts';
+import { forgetSessions } from './guard.ts';
 import { hashPassword } from './passwords.ts';
 import { endOpenSessions } from './sessions.repo.ts';
 import { auditPicture } from './user-view.ts';
@@ -69,6 +70,7 @@ export async function setUserActive(
     return endedSessions;
   });
   if (ended.length > 0) {
+    forgetSessions(platform, ended);
     platform.bus.publish({
       type: 'session.ended',
       payload: { reason: 'USER_INACTIVE' },

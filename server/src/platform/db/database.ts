@@ -35,6 +35,27 @@ export function engineOf(url: string): Engine {
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
 }
 
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs more
+ * than running a small query. Keep the most recent ones by SQL text.
+ */
+function cachePreparedStatements(sqlite: SQLite.Database, size = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached) {
+      cache.delete(source);
+      cache.set(source, cached);
+      return cached;
+    }
+    const statement = prepare(source);
+    cache.set(source, statement);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (engineOf(url) === 'sqlite') {
     const file = url.slice('sqlite:'.length);
@@ -44,6 +65,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    cachePreparedStatements(sqlite);
     const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       db,

@@ -11,6 +11,14 @@ interface Pending {
   reject(reason: unknown): void;
 }
 
+/**
+ * Runs once per batch, after every work has decided and before the commit, with the values of the
+ * works that succeeded (in order); what it returns is what those works' promises resolve to. Bulk
+ * writes go here: one multi-row insert for the whole batch instead of one per work.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the committer runs work against any schema
+export type FinishBatch = (trx: Transaction<any>, decided: unknown[]) => Promise<unknown[]>;
+
 export interface GroupCommitOptions {
   /** Most works in one transaction. */
   maxBatch: number;
@@ -18,13 +26,12 @@ export interface GroupCommitOptions {
   concurrency: number;
   /** Whole-batch retries after a deadlock or serialization failure. */
   retries: number;
+  finish?: FinishBatch;
+  /** Errors (besides deadlocks) after which the whole batch runs again, e.g. a unique key a concurrent batch took. */
+  retryWhen?: (error: unknown) => boolean;
 }
 
 const RETRYABLE = new Set(['40P01', '40001']);
-
-function isRetryable(error: unknown): boolean {
-  return RETRYABLE.has((error as { code?: string })?.code ?? '');
-}
 
 /**
  * Group commit: concurrent works share one transaction, each inside its own savepoint, so one
@@ -40,6 +47,12 @@ export class GroupCommitter {
     private readonly db: AnyDb,
     private readonly options: GroupCommitOptions,
   ) {}
+
+  private isRetryable(error: unknown): boolean {
+    return (
+      RETRYABLE.has((error as { code?: string })?.code ?? '') || (this.options.retryWhen?.(error) ?? false)
+    );
+  }
 
   submit<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -70,7 +83,7 @@ export class GroupCommitter {
         });
         return;
       } catch (error) {
-        if (isRetryable(error) && attempt < this.options.retries) continue;
+        if (this.isRetryable(error) && attempt < this.options.retries) continue;
         for (const pending of batch) pending.reject(error);
         return;
       }
@@ -90,11 +103,21 @@ export class GroupCommitter {
           await sql`release savepoint work`.execute(trx);
           outcomes.push({ ok: true, value });
         } catch (error) {
-          if (isRetryable(error)) throw error;
+          if (this.isRetryable(error)) throw error;
           await sql`rollback to savepoint work`.execute(trx);
           await sql`release savepoint work`.execute(trx);
           outcomes.push({ ok: false, error });
         }
+      }
+      if (this.options.finish) {
+        const decided = outcomes.filter((o) => o.ok);
+        const finished = await this.options.finish(
+          trx,
+          decided.map((o) => (o as { value: unknown }).value),
+        );
+        decided.forEach((outcome, i) => {
+          (outcome as { value: unknown }).value = finished[i];
+        });
       }
       await trx.commit().execute();
       return outcomes;

@@ -18,7 +18,10 @@ export interface DomainEvent {
 
 type Handler = (event: DomainEvent) => void;
 
-const CHANNEL = 'matriz_events';
+/** One channel per database schema, so deployments (and test runs) sharing a server never hear each other. */
+function channelOf(schema: string | null): string {
+  return schema ? `matriz_events_${schema.replace(/[^a-z0-9_]/gi, '')}` : 'matriz_events';
+}
 
 /**
  * In-process publish/subscribe. On PostgreSQL every event goes through NOTIFY so that screens
@@ -29,23 +32,29 @@ export class EventBus {
   private listener: pg.PoolClient | null = null;
   readonly instanceId = newId();
 
-  constructor(private readonly pool: pg.Pool | null) {
+  private readonly channel: string;
+
+  constructor(
+    private readonly pool: pg.Pool | null,
+    schema: string | null = null,
+  ) {
     this.emitter.setMaxListeners(0);
+    this.channel = channelOf(schema);
   }
 
   async start(): Promise<void> {
     if (!this.pool) return;
     this.listener = await this.pool.connect();
     this.listener.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
+      if (message.channel !== this.channel || !message.payload) return;
       this.deliver(JSON.parse(message.payload) as DomainEvent);
     });
-    await this.listener.query(`LISTEN ${CHANNEL}`);
+    await this.listener.query(`LISTEN ${this.channel}`);
   }
 
   async stop(): Promise<void> {
     if (!this.listener) return;
-    await this.listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+    await this.listener.query(`UNLISTEN ${this.channel}`).catch(() => {});
     this.listener.release();
     this.listener = null;
   }
@@ -54,7 +63,7 @@ export class EventBus {
   publish(event: DomainEvent): void {
     if (this.pool && this.listener) {
       this.pool
-        .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)])
+        .query('SELECT pg_notify($1, $2)', [this.channel, JSON.stringify(event)])
         .catch(() => this.deliver(event));
       return;
     }

@@ -111,7 +111,7 @@ export async function createKitApp(
     },
     async secondInstance() {
       const second = openDatabase(url, { schema: schema ?? undefined, poolSize: 4 });
-      const bus = new EventBus(second.pool);
+      const bus = new EventBus(second.pool, second.schema);
       await bus.start();
       extra.push(second);
       buses.push(bus);

@@ -1,0 +1,217 @@
+/**
+ * npm run bench:sell — 5-line tickets under four limit levels (global per draw, zone, banca, number),
+ * 32 concurrent clients over HTTP (loopback) and the bare sale use case without HTTP, for two
+ * workloads: "spread" (lines over many draws) and "close" (every line into one draw).
+ * Prints tickets/s and p99 per engine and the HTTP ÷ bare ratio. Bounded: ~10 s per measurement.
+ */
+import autocannon from 'autocannon';
+import { createSalesCommitter, sellTicket } from '../src/modules/lottery/sell-ticket.ts';
+import type { Engine } from '../src/platform/db/database.ts';
+import { createTestApp, type TestApp } from '../test/app-factory.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = 32;
+const LINES = 5;
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+
+export interface SellFigure {
+  engine: Engine;
+  workload: 'spread' | 'close';
+  httpPerSecond: number;
+  httpP99: number;
+  barePerSecond: number;
+  bareP99: number;
+  refused: number;
+}
+
+interface Draw {
+  id: string;
+  lottery_id: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function randomLines(draws: Draw[]) {
+  const numbers = new Set<string>();
+  while (numbers.size < LINES) numbers.add(String(Math.floor(Math.random() * 100)).padStart(2, '0'));
+  return [...numbers].map((number) => {
+    const draw = draws[Math.floor(Math.random() * draws.length)];
+    return {
+      draw_id: draw.id,
+      lottery_id: draw.lottery_id,
+      bet_number: number,
+      bet_type_code: 'DIRECTO' as const,
+      bet_amount: 10,
+    };
+  });
+}
+
+async function openQuinielaDraws(app: TestApp): Promise<Draw[]> {
+  const now = app.clock.now().toISOString();
+  return app.platform.db
+    .withTables<{
+      lottery_draws: { id: string; lottery_id: string; status: string; close_at: string };
+      lottery_lotteries: { id: string; result_format: string };
+    }>()
+    .selectFrom('lottery_draws as d')
+    .innerJoin('lottery_lotteries as l', 'l.id', 'd.lottery_id')
+    .select(['d.id', 'd.lottery_id'])
+    .where('d.status', '=', 'open')
+    .where('d.close_at', '>', now)
+    .where('l.result_format', '=', 'quiniela')
+    .execute();
+}
+
+async function addLimits(app: TestApp, admin: string): Promise<void> {
+  const zone = await app.platform.db
+    .withTables<{ lottery_bancas: { code: string; zone_id: string; id: string } }>()
+    .selectFrom('lottery_bancas')
+    .select(['zone_id', 'id'])
+    .where('code', '=', '010')
+    .executeTakeFirstOrThrow();
+  const rules = [
+    { level: 'global', max_amount: 100_000_000 },
+    { level: 'zone', zone_id: zone.zone_id, max_amount: 50_000_000 },
+    { level: 'banca', banca_id: zone.id, max_amount: 10_000_000 },
+    { level: 'number', bet_type: 'DIRECTO', max_amount: 1_000_000 },
+  ];
+  for (const rule of rules) {
+    const response = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/lottery/limits',
+      headers: { cookie: admin },
+      payload: rule,
+    });
+    if (response.statusCode !== 201) throw new Error(`limit rule refused: ${response.body}`);
+  }
+}
+
+async function overHttp(app: TestApp, cookie: string, draws: Draw[]) {
+  const address = await app.app.listen({ port: 0, host: '127.0.0.1' });
+  const result = await autocannon({
+    url: address,
+    connections: CLIENTS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/lottery/tickets',
+        headers: { cookie, 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify({ lines: randomLines(draws) }) }),
+      },
+    ],
+  });
+  await app.app.close();
+  return { perSecond: result['2xx'] / SECONDS, p99: result.latency.p99, refused: result.non2xx };
+}
+
+async function bare(app: TestApp, sellerId: string, draws: Draw[]) {
+  const committer = createSalesCommitter(app.platform);
+  const actor = { userId: sellerId, username: 'juan001', ip: '127.0.0.1' };
+  const latencies: number[] = [];
+  let refused = 0;
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < until) {
+        const lines = randomLines(draws).map((l) => ({
+          drawId: l.draw_id,
+          lotteryId: l.lottery_id,
+          betNumber: l.bet_number,
+          betType: l.bet_type_code,
+          betAmount: l.bet_amount,
+        }));
+        const started = performance.now();
+        try {
+          await sellTicket(app.platform, committer, actor, { multiplier: 1, discountBp: 0, lines });
+          latencies.push(performance.now() - started);
+        } catch {
+          refused += 1;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / SECONDS, p99: percentile(latencies, 99), refused };
+}
+
+async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<SellFigure> {
+  const options = {
+    demo: 'dr' as const,
+    clock: '2026-01-29T14:00:00Z',
+    poolSize: 40,
+    env: { LOG_LEVEL: 'silent' },
+  };
+  const figures: { perSecond: number; p99: number; refused: number }[] = [];
+  for (const mode of ['bare', 'http'] as const) {
+    const app = await createTestApp(engine, options);
+    try {
+      const admin = await app.login('admin');
+      await addLimits(app, admin);
+      const all = await openQuinielaDraws(app);
+      const draws = workload === 'spread' ? all : all.slice(0, 1);
+      const cookie = await app.login('juan001');
+      const seller = await app.platform.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'juan001')
+        .executeTakeFirstOrThrow();
+      figures.push(mode === 'bare' ? await bare(app, seller.id, draws) : await overHttp(app, cookie, draws));
+    } finally {
+      await app.close();
+    }
+  }
+  const [bareFigure, httpFigure] = figures;
+  return {
+    engine,
+    workload,
+    httpPerSecond: httpFigure.perSecond,
+    httpP99: httpFigure.p99,
+    barePerSecond: bareFigure.perSecond,
+    bareP99: bareFigure.p99,
+    refused: httpFigure.refused + bareFigure.refused,
+  };
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: PG_URL });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function benchSell(): Promise<SellFigure[]> {
+  process.env.BENCH_DATABASE_URL = PG_URL;
+  const engines: Engine[] = (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
+  if (!engines.includes('postgres')) console.warn(`PostgreSQL no disponible en ${PG_URL}: solo SQLite`);
+  const figures: SellFigure[] = [];
+  for (const engine of engines) {
+    for (const workload of ['spread', 'close'] as const) figures.push(await measure(engine, workload));
+  }
+  return figures;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const figures = await benchSell();
+  console.log(
+    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const f of figures) {
+    console.log(
+      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} |`,
+    );
+  }
+  process.exit(0);
+}
