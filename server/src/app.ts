@@ -25,7 +25,7 @@ import { registerRealtimeRoutes } from './platform/events/ws.routes.ts';
 import { registerCertificateRoutes } from './platform/exports/sign-pdf.routes.ts';
 import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { Metrics } from './platform/http/metrics.ts';
-import type { App } from './platform/http/types.ts';
+import type { App, RouteAccess } from './platform/http/types.ts';
 import { newId } from './platform/ids.ts';
 import { platformJobs } from './platform/jobs/audit-verify.job.ts';
 import type { JobDefinition } from './platform/jobs/job.ts';
@@ -47,6 +47,8 @@ export interface BuiltApp {
   platform: Platform;
   metrics: Metrics;
   jobs: JobDefinition[];
+  /** Every route with the access it declares, for the permission matrix. */
+  routes: { method: string; url: string; access: RouteAccess | undefined }[];
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -71,6 +73,12 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  const routes: BuiltApp['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
   app.addHook('onClose', async () => bus.stop());
   app.addHook('onClose', async () => closeMail(platform));
 
@@ -163,5 +171,5 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     return sendError(request, reply, { status: 404, code: 'ROUTE_NOT_FOUND', details: { path } });
   });
 
-  return { app: app as unknown as App, platform, metrics, jobs };
+  return { app: app as unknown as App, platform, metrics, jobs, routes };
 }
