@@ -17,6 +17,15 @@ export interface TestServer {
   /** What the server printed so far (tail), for failure messages. */
   logs(): string;
   stop(): Promise<void>;
+  /** kill -9: no shutdown at all, the data stays for a restart. */
+  crash(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse this data folder (and database) instead of a fresh one; it is kept on stop. */
+  dataDir?: string;
+  /** Load the demo data into an empty database (default true). */
+  demo?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -43,20 +52,24 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real server (`node --import tsx server/src/main.ts`) on a free port with a fresh SQLite
  * database and the demo data, serving the built web app from web/dist; resolves once /readyz answers 200.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  if (!existsSync(join(REPO_ROOT, 'web/dist/index.html'))) {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestServer> {
+  if (options.dataDir === undefined && !existsSync(join(REPO_ROOT, 'web/dist/index.html'))) {
     throw new Error(
       'web/dist is missing: run `npm run build` (npm run test:e2e does it) before the e2e specs',
     );
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'matriz-e2e-'));
+  const ownsData = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'matriz-e2e-')));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: `sqlite:${join(dataDir, 'e2e.db')}`,
-    MATRIZ_DEMO: '1',
+    MATRIZ_DEMO: options.demo === false ? '0' : '1',
     MATRIZ_DATA_DIR: dataDir,
     ...extraEnv,
   };
@@ -84,7 +97,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       await exited(child);
       clearTimeout(timer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (ownsData) await rm(dataDir, { recursive: true, force: true });
+  };
+  const crash = async () => {
+    child.kill('SIGKILL');
+    await exited(child);
   };
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -98,7 +115,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     try {
       const response = await fetch(`${url}/readyz`);
       if (response.status === 200) {
-        return { url, dataDir, logs: () => output, stop };
+        return { url, dataDir, logs: () => output, stop, crash };
       }
     } catch {
       // not listening yet
