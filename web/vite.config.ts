@@ -8,6 +8,8 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
+    // dist/.vite/manifest.json: the bench measures a route's chunks (server/bench/web-bundle.ts).
+    manifest: true,
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 600,

@@ -160,13 +160,17 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
       index: 'index.html',
       // Hashed assets never change, so phones on slow data keep them; the page itself is always revalidated.
       setHeaders: (res, path) => {
-        res.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
-    const wantsPage = request.method === 'GET' && config.webDir && !path.startsWith('/api') && !path.startsWith('/assets/');
+    const wantsPage =
+      request.method === 'GET' && config.webDir && !path.startsWith('/api') && !path.startsWith('/assets/');
     if (wantsPage) return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
     return sendError(request, reply, { status: 404, code: 'ROUTE_NOT_FOUND', details: { path } });
   });

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
     app.log.info(`Datos de demostración cargados. Usuarios: ${users}. Contraseña: ${DEMO_PASSWORD}`);
   }
 
-  const stopJobs = startJobRunner(platform, jobs, { instanceId: platform.bus.instanceId, pollMs: 15_000, log: app.log });
+  const stopJobs = startJobRunner(platform, jobs, {
+    instanceId: platform.bus.instanceId,
+    pollMs: 15_000,
+    log: app.log,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

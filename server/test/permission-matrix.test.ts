@@ -20,15 +20,21 @@ describeEngines('matriz de permisos: cada ruta × cada rol', (t) => {
     const cookies = new Map<string | null, string | undefined>([[null, undefined]]);
     for (const role of ROLE_NAMES) {
       const username = `matriz_${role}`.slice(0, 32);
-      await createUser(app.platform, { userId: null, username: 'test', ip: null }, {
-        username,
-        fullName: role,
-        password: 'clave-de-prueba',
-        roles: [role],
-      });
+      await createUser(
+        app.platform,
+        { userId: null, username: 'test', ip: null },
+        {
+          username,
+          fullName: role,
+          password: 'clave-de-prueba',
+          roles: [role],
+        },
+      );
       cookies.set(role, await app.login(username, 'clave-de-prueba'));
     }
-    const apiRoutes = app.routes.filter((r) => r.url.startsWith('/api/v1/') && !r.url.endsWith('/ws') && !r.url.endsWith('/auth/logout'));
+    const apiRoutes = app.routes.filter(
+      (r) => r.url.startsWith('/api/v1/') && !r.url.endsWith('/ws') && !r.url.endsWith('/auth/logout'),
+    );
     expect(apiRoutes.length).toBeGreaterThan(60);
     const failures: string[] = [];
     for (const route of apiRoutes) {
@@ -37,13 +43,18 @@ describeEngines('matriz de permisos: cada ruta × cada rol', (t) => {
         const response = await app.app.inject({
           method: route.method as 'GET',
           url,
-          headers: cookie ? { cookie, 'content-type': 'application/json' } : { 'content-type': 'application/json' },
+          headers: cookie
+            ? { cookie, 'content-type': 'application/json' }
+            : { 'content-type': 'application/json' },
           payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : '{}',
         });
         const code = response.statusCode >= 400 ? response.json().error?.code : null;
         const expected = allowed(route.access, role);
         const refused = code === 'FORBIDDEN' || code === 'UNAUTHENTICATED';
-        if (expected === refused) failures.push(`${route.method} ${route.url} as ${role ?? 'anónimo'} → ${response.statusCode} ${code}`);
+        if (expected === refused)
+          failures.push(
+            `${route.method} ${route.url} as ${role ?? 'anónimo'} → ${response.statusCode} ${code}`,
+          );
       }
     }
     expect(failures).toEqual([]);

@@ -1,9 +1,8 @@
 import type { Platform } from '../../platform/platform.ts';
+import { bakeryDb } from './bakery.repo.ts';
+import { countHeld } from './baskets.repo.ts';
 
-/**
- * HOOK for the canastas issue: how many baskets the seller has out right now. The seller's
- * panel already shows this figure; until the baskets tables exist it is 0.
- */
-export async function countBasketsLent(_platform: Platform, _sellerId: string): Promise<number> {
-  return 0;
+/** How many baskets the seller has out right now (lent, not yet lost); shown on the seller's panel. */
+export async function countBasketsLent(platform: Platform, sellerId: string): Promise<number> {
+  return countHeld(bakeryDb(platform.db), sellerId, 'prestada');
 }

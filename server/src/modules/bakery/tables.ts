@@ -1,3 +1,4 @@
+import type { BasketStatus, MovementKind } from '@matriz/shared/api/bakery-baskets';
 import type { Category, DocumentKind } from '@matriz/shared/bakery/sale-math';
 
 export type DocumentStatus = 'pendiente' | 'usado' | 'anulado';
@@ -85,7 +86,57 @@ export interface BakeryCalendarOverridesTable {
   updated_at: string;
 }
 
+/** A bread basket. `version` grows on every change: state changes are conditional on it. */
+export interface BakeryBasketsTable {
+  id: string;
+  code: string;
+  colour: string | null;
+  size: string | null;
+  status: BasketStatus;
+  holder_id: string | null;
+  lent_at: string | null;
+  /** Business date (bakery zone) of the loan: the lost-basket job counts days from it. */
+  lent_date: string | null;
+  lost_at: string | null;
+  charged_cents: number | null;
+  closed_at: string | null;
+  last_movement_id: string | null;
+  /** 1 when the first scan registered it (the code passed the rule but was unknown). */
+  auto_registered: number;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * One movement: who (user_id, null for the daily job), when, for which seller. The basket's state
+ * before it is kept so that an undo can put it back exactly.
+ */
+export interface BakeryBasketMovementsTable {
+  id: string;
+  basket_id: string;
+  kind: MovementKind;
+  seller_id: string | null;
+  user_id: string | null;
+  username: string | null;
+  at: string;
+  business_date: string;
+  amount_cents: number | null;
+  note: string | null;
+  prev_status: BasketStatus;
+  prev_holder_id: string | null;
+  prev_lent_at: string | null;
+  prev_lent_date: string | null;
+  prev_lost_at: string | null;
+  prev_movement_id: string | null;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
 export type BakeryTables = {
+  bakery_baskets: BakeryBasketsTable;
+  bakery_basket_movements: BakeryBasketMovementsTable;
   bakery_products: BakeryProductsTable;
   bakery_sellers: BakerySellersTable;
   bakery_documents: BakeryDocumentsTable;

@@ -1,6 +1,7 @@
 import { addDays, localDate } from '@matriz/shared/lottery/schedule';
 import { type Actor, systemActor } from '../../platform/audit/audit.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { activateTicketsOfDraws } from './activate-tickets.ts';
 import { lotteryDb } from './db.ts';
 import { closeDueDraws, openScheduledDraws } from './draws.repo.ts';
 import { getOperatorSettings } from './get-operator-settings.ts';
@@ -16,7 +17,7 @@ export async function advanceDraws(
 ): Promise<{ opened: string[]; closed: string[] }> {
   const now = platform.clock.now();
   const at = now.toISOString();
-  return platform.db.transaction().execute(async (trx) => {
+  const moved = await platform.db.transaction().execute(async (trx) => {
     const db = lotteryDb(trx);
     const settings = await getOperatorSettings(db, platform.config);
     const closed = await closeDueDraws(db, at);
@@ -41,4 +42,7 @@ export async function advanceDraws(
     }
     return { opened, closed };
   });
+  // Tickets whose draws have all closed become active (paged, outside the transaction above).
+  if (moved.closed.length > 0) await activateTicketsOfDraws(platform, moved.closed);
+  return moved;
 }

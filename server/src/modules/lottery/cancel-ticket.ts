@@ -6,6 +6,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
 import { releaseCounters } from './limits.repo.ts';
 import { findBanca } from './network.repo.ts';
+import { recordCancelAggregates } from './record-sales-aggregates.ts';
 import { canSee, visibleBancaIds } from './ticket-scope.ts';
 import {
   countCancellations,
@@ -33,11 +34,15 @@ export async function cancelTicket(
   const ticket = await findTicketByCode(db, code);
   if (!ticket || !canSee(await visibleBancaIds(db, auth), ticket.banca_id))
     throw notFound('lottery_ticket', code);
-  if (ticket.status !== 'pending')
+  // `active` = every draw closed (only a late cancel by a superadmin gets past the checks below).
+  if (ticket.status !== 'pending' && ticket.status !== 'active')
     throw new AppError('TICKET_NOT_CANCELLABLE', 409, { code, status: ticket.status });
   const banca = (await findBanca(db, ticket.banca_id))!;
   const now = platform.clock.now();
   const draws = await findTicketDraws(db, ticket.id);
+  // Once a draw has its result, nobody cancels (not even late): that would refund a known loser.
+  if (draws.some((d) => d.status === 'resulted' || d.status === 'settled'))
+    throw new AppError('TICKET_NOT_CANCELLABLE', 409, { code, status: ticket.status, draw_resulted: true });
   const drawClosed = draws.some((d) => d.status !== 'open' || Date.parse(d.close_at) <= now.getTime());
   const minutes = (now.getTime() - Date.parse(ticket.created_at)) / 60_000;
   const windowPassed = minutes > banca.cancel_window_minutes;
@@ -98,11 +103,12 @@ export async function cancelTicket(
         memo: `ANULADO ${code}`,
       })),
     );
+    await recordCancelAggregates(tdb, ticket, platform.config.timezone, at);
     await platform.audit(trx, actor, {
       entity: 'lottery_ticket',
       entityId: ticket.id,
       action: late ? 'cancel_late' : 'cancel',
-      before: { status: 'pending' },
+      before: { status: ticket.status },
       after: {
         status: 'cancelled',
         reason,

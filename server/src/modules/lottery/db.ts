@@ -1,10 +1,17 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '../../platform/db/tables.ts';
+import type { LotteryMoneyTables } from './money-tables.ts';
+import type { LotteryResultsTables } from './results-tables.ts';
+import type { LotteryRiskTables } from './risk-tables.ts';
 import type { LotterySalesTables } from './sales-tables.ts';
 import type { LotteryTables } from './tables.ts';
 
 /** Every table of the module: network and catalog (tables.ts), sales (sales-tables.ts). */
-export type AllLotteryTables = LotteryTables & LotterySalesTables;
+export type AllLotteryTables = LotteryTables &
+  LotterySalesTables &
+  LotteryResultsTables &
+  LotteryRiskTables &
+  LotteryMoneyTables;
 
 export type LotteryDb =
   | Kysely<PlatformTables & AllLotteryTables>

@@ -1,8 +1,8 @@
-import { GroupCommitter } from '../../platform/db/group-commit.ts';
 import type { ModuleDefinition } from '../../platform/platform.ts';
 import { advanceDraws } from './advance-draws.ts';
 import { registerCatalogRoutes } from './catalog.routes.ts';
 import { loadLotteryDemo } from './demo.ts';
+import { startAnomalyDetection } from './detect-anomalies.ts';
 import { registerDrawRoutes } from './draws.routes.ts';
 import { generateDrawsForSalesWindow } from './generate-draws.ts';
 import { lotteryJobs } from './jobs.ts';
@@ -10,8 +10,18 @@ import { registerLimitRoutes } from './limits.routes.ts';
 import * as network from './migrations/20261121T140000_lottery_network.ts';
 import * as catalog from './migrations/20261121T140100_lottery_catalog.ts';
 import * as sales from './migrations/20261121T150000_lottery_sales.ts';
+import * as results from './migrations/20261121T160000_lottery_results.ts';
+import * as risk from './migrations/20261121T170000_lottery_risk.ts';
+import * as money from './migrations/20261121T180000_lottery_money.ts';
+import { registerMoneyRoutes } from './money.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
+import { registerPrintRoutes } from './print.routes.ts';
 import { registerPrizeRoutes } from './prizes.routes.ts';
+import { registerReportRoutes } from './reports.routes.ts';
+import { registerResultRoutes } from './results.routes.ts';
+import { registerRiskRoutes } from './risk.routes.ts';
+import { invalidateCatalogAfterChanges } from './sale-catalog.ts';
+import { createSalesCommitter } from './sell-ticket.ts';
 import { registerSettingsRoutes } from './settings.routes.ts';
 import { registerTicketRoutes } from './tickets.routes.ts';
 
@@ -21,6 +31,9 @@ export const lotteryModule: ModuleDefinition = {
     '20261121T140000_lottery_network': network,
     '20261121T140100_lottery_catalog': catalog,
     '20261121T150000_lottery_sales': sales,
+    '20261121T160000_lottery_results': results,
+    '20261121T170000_lottery_risk': risk,
+    '20261121T180000_lottery_money': money,
   },
   routes: (app, platform) => {
     registerSettingsRoutes(app, platform);
@@ -28,14 +41,17 @@ export const lotteryModule: ModuleDefinition = {
     registerCatalogRoutes(app, platform);
     registerDrawRoutes(app, platform);
     registerPrizeRoutes(app, platform);
-    // Sales share transactions: one writer on SQLite, a few batches in flight on PostgreSQL.
-    const committer = new GroupCommitter(platform.db, {
-      maxBatch: 64,
-      concurrency: platform.engine === 'sqlite' ? 1 : 4,
-      retries: 5,
-    });
+    invalidateCatalogAfterChanges(app, platform);
+    const committer = createSalesCommitter(platform);
     registerTicketRoutes(app, platform, committer);
+    registerPrintRoutes(app, platform);
     registerLimitRoutes(app, platform);
+    registerResultRoutes(app, platform);
+    registerRiskRoutes(app, platform);
+    registerMoneyRoutes(app, platform);
+    registerReportRoutes(app, platform);
+    const stopAnomalyDetection = startAnomalyDetection(platform);
+    app.addHook('onClose', async () => stopAnomalyDetection());
     // Runs once the migrations and demo data are in (main and the tests start the app after both).
     app.addHook('onReady', async () => {
       await generateDrawsForSalesWindow(platform);

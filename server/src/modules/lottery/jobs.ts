@@ -2,6 +2,7 @@ import type { JobDefinition } from '../../platform/jobs/job.ts';
 import { advanceDraws } from './advance-draws.ts';
 import { expirePrizes } from './expire-prizes.ts';
 import { generateDrawsForSalesWindow } from './generate-draws.ts';
+import { moneyJobs } from './money-jobs.ts';
 import { saleCatalog } from './sale-catalog.ts';
 import { settlePendingDraws } from './settle-draw.ts';
 
@@ -37,4 +38,5 @@ export const lotteryJobs: JobDefinition[] = [
     schedule: { every: 'day', at: '00:20' },
     run: async (platform) => expirePrizes(platform),
   },
+  ...moneyJobs,
 ];

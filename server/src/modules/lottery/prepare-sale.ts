@@ -20,6 +20,7 @@ import { businessDate } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { creditProblem } from './check-credit.ts';
 import { lotteryDb } from './db.ts';
 import type { BancaRow } from './network.repo.ts';
 import { layerCommission } from './resolve-commissions.ts';
@@ -344,6 +345,13 @@ export async function prepareSale(
       claims,
     };
   });
+
+  const credit = await creditProblem(
+    lotteryDb(platform.db),
+    banca,
+    priced.totals.grand_total - priced.totals.total_commission,
+  );
+  if (credit) return { plan: null, problems: [credit] };
 
   const dailyClaims: CounterClaim[] =
     banca.daily_sales_limit_cents === null

@@ -7,6 +7,16 @@ import { findTicketByCode, findTicketLines, type TicketRow } from './tickets.rep
 
 const percent = (basisPoints: number) => basisPoints / 100;
 
+/**
+ * Settlement writes only the winners (ARCHITECTURE.md "Database"): a line still `pending` reads as
+ * `loser` once its draw is settled, `active` once the draw has closed, `pending` while it is open.
+ */
+export function lineStatus(stored: string, drawStatus: string): string {
+  if (stored !== 'pending') return stored;
+  if (drawStatus === 'settled') return 'loser';
+  return drawStatus === 'scheduled' || drawStatus === 'open' ? 'pending' : 'active';
+}
+
 async function ticketContext(db: LotteryDb, ticket: TicketRow) {
   const [lines, banca, seller] = await Promise.all([
     findTicketLines(db, ticket.id),
@@ -140,7 +150,7 @@ export function presentTicket(ticket: TicketRow, context: TicketContext) {
           is_winner: line.status === 'winner',
           winning_class: line.prize_class,
         },
-        status: { line_status: line.status, is_void: line.status === 'cancelled' },
+        status: { line_status: lineStatus(line.status, draw.status), is_void: line.status === 'cancelled' },
       };
     }),
     totals: {

@@ -9,6 +9,7 @@ import { consumeCounters, readCounters } from './limits.repo.ts';
 import { acceptWhatFits } from './partial-acceptance.ts';
 import { prepareSale, refusalOf, type SalePlan, type SaleRequest } from './prepare-sale.ts';
 import { presentTicket } from './present-ticket.ts';
+import { recordSalesAggregates } from './record-sales-aggregates.ts';
 import type {
   LotteryLedgerEntriesTable,
   LotteryTicketLinesTable,
@@ -216,6 +217,7 @@ async function writeBatch(platform: Platform, db: LotteryDb, decided: Decided[])
     rows.flatMap((r) => r.claims),
     rows.flatMap((r) => r.ledger),
   );
+  await recordSalesAggregates(db, rows, platform.config.timezone, at);
   await platform.auditMany(
     db,
     fresh.map((sale) => {

@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { navRoute } from '../../app/guards.tsx';
+import { basketRoutes } from './baskets/routes.tsx';
 
-const ComingSoon = lazy(() => import('../../ui/ComingSoonPage.tsx'));
 const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
 const SalesPage = lazy(() => import('./sales/SalesPage.tsx'));
 const ProductsPage = lazy(() => import('./catalog/ProductsPage.tsx'));
@@ -17,7 +17,7 @@ export const bakeryRoutes: RouteObject[] = [
   navRoute('bakery-sales', SalesPage),
   navRoute('bakery-products', ProductsPage),
   navRoute('bakery-panel', PanelPage),
-  navRoute('bakery-baskets', ComingSoon),
+  ...basketRoutes,
   navRoute('bakery-sellers', SellersPage),
   navRoute('bakery-calendar', CalendarPage),
   navRoute('bakery-reports', ReportsPage),

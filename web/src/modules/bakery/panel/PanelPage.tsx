@@ -8,6 +8,7 @@ import { useCan } from '../../../app/session.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { apiUrl, money, todayInBogota, useSellers } from '../bakery.api.ts';
+import { OwnBaskets } from '../baskets/OwnBaskets.tsx';
 
 interface Daily {
   date: string;
@@ -107,6 +108,7 @@ function OwnPanelView() {
           {t('ui.bakery.panel.days', { elapsed: data.elapsed_business_days, total: data.business_days })}
         </Text>
       ) : null}
+      <OwnBaskets />
       {data ? <DailyChart daily={data.daily} /> : null}
       <a
         href={apiUrl(`/bakery/reports/sales?group=date&from=${month}-01&to=${todayInBogota()}&format=pdf`)}

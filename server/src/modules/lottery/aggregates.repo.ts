@@ -1,0 +1,142 @@
+import { sql } from 'kysely';
+import type { LotteryDb } from './db.ts';
+import type { LotteryAggNumbersTable, LotteryAggSalesTable, LotteryAggTicketsTable } from './money-tables.ts';
+
+const CHUNK = 400;
+
+const SALES_KEY = ['business_date', 'banca_id', 'seller_id', 'draw_id', 'bet_type'] as const;
+const SALES_SUMS = [
+  'lines',
+  'bet',
+  'total',
+  'commission',
+  'net',
+  'cancelled_lines',
+  'cancelled_total',
+  'cancelled_commission',
+  'winning_lines',
+  'prizes_won',
+] as const;
+const TICKETS_KEY = ['business_date', 'banca_id', 'seller_id', 'hour'] as const;
+const TICKETS_SUMS = [
+  'tickets',
+  'total',
+  'commission',
+  'cancelled_tickets',
+  'cancelled_total',
+  'cancelled_commission',
+  'paid_tickets',
+  'prizes_paid',
+] as const;
+const NUMBERS_KEY = ['business_date', 'lottery_id', 'bet_type', 'bet_number'] as const;
+const NUMBERS_SUMS = ['lines', 'total', 'exposure'] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: column names are only known at run time here
+type Dynamic = any;
+
+type AggTable = 'lottery_agg_sales' | 'lottery_agg_tickets' | 'lottery_agg_numbers';
+
+const keyOf = (row: object, key: readonly string[]) =>
+  key.map((k) => String((row as Record<string, unknown>)[k])).join('\u0001');
+
+/**
+ * Adds rows to an aggregate in one multi-row upsert per chunk (`… ON CONFLICT (key) DO UPDATE SET
+ * s = s + excluded.s`). Rows are summed per key first (a key may appear once per statement) and sent
+ * in key order, so concurrent writers take the rows' locks in the same order.
+ */
+async function addRows<R extends object>(
+  db: LotteryDb,
+  table: AggTable,
+  key: readonly string[],
+  sums: readonly string[],
+  rows: readonly R[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const merged = new Map<string, R>();
+  for (const row of rows) {
+    const k = keyOf(row, key);
+    const existing = merged.get(k);
+    if (!existing) merged.set(k, { ...row });
+    else {
+      const target = existing as Record<string, unknown>;
+      const source = row as Record<string, unknown>;
+      for (const s of sums) target[s] = Number(target[s]) + Number(source[s]);
+    }
+  }
+  const sorted = [...merged.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((e) => e[1]);
+  // biome-ignore lint/suspicious/noExplicitAny: one generic upsert over three aggregate tables
+  const anyDb = db as any;
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    await anyDb
+      .insertInto(table)
+      .values(sorted.slice(i, i + CHUNK))
+      .onConflict((oc: Dynamic) =>
+        oc
+          .columns([...key])
+          .doUpdateSet((eb: Dynamic) =>
+            Object.fromEntries(sums.map((s) => [s, eb(`${table}.${s}`, '+', eb.ref(`excluded.${s}`))])),
+          ),
+      )
+      .execute();
+  }
+}
+
+export const addSalesAggregates = (db: LotteryDb, rows: readonly LotteryAggSalesTable[]) =>
+  addRows(db, 'lottery_agg_sales', SALES_KEY, SALES_SUMS, rows);
+export const addTicketAggregates = (db: LotteryDb, rows: readonly LotteryAggTicketsTable[]) =>
+  addRows(db, 'lottery_agg_tickets', TICKETS_KEY, TICKETS_SUMS, rows);
+export const addNumberAggregates = (db: LotteryDb, rows: readonly LotteryAggNumbersTable[]) =>
+  addRows(db, 'lottery_agg_numbers', NUMBERS_KEY, NUMBERS_SUMS, rows);
+
+/** Moves the cached balances (what each banca owes the house) by the given deltas, in banca order. */
+export async function addBancaBalances(db: LotteryDb, deltas: ReadonlyMap<string, number>, at: string) {
+  const rows = [...deltas.entries()]
+    .filter(([, delta]) => delta !== 0)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([banca_id, balance]) => ({ banca_id, balance, updated_at: at }));
+  if (rows.length === 0) return;
+  await db
+    .insertInto('lottery_banca_balances')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('banca_id').doUpdateSet((eb) => ({
+        balance: eb('lottery_banca_balances.balance', '+', eb.ref('excluded.balance')),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
+}
+
+export async function readBancaBalance(db: LotteryDb, bancaId: string): Promise<number> {
+  const row = await db
+    .selectFrom('lottery_banca_balances')
+    .select('balance')
+    .where('banca_id', '=', bancaId)
+    .executeTakeFirst();
+  return Number(row?.balance ?? 0);
+}
+
+/**
+ * Re-derives a draw's prize columns from its winning lines (set, not add: a re-settlement after a
+ * correction lands on the right figures). Reads only the draw's winning lines (partial index).
+ */
+export async function refreshDrawPrizeAggregates(db: LotteryDb, drawId: string): Promise<void> {
+  await db
+    .updateTable('lottery_agg_sales')
+    .set({ winning_lines: 0, prizes_won: 0 })
+    .where('draw_id', '=', drawId)
+    .where((eb) => eb.or([eb('winning_lines', '!=', 0), eb('prizes_won', '!=', 0)]))
+    .execute();
+  await sql`insert into lottery_agg_sales (business_date, banca_id, seller_id, draw_id, bet_type, zone_id, lottery_id,
+      lines, bet, total, commission, net, cancelled_lines, cancelled_total, cancelled_commission, winning_lines, prizes_won)
+    select t.business_date, t.banca_id, t.seller_id, l.draw_id, l.bet_type, min(t.zone_id), min(l.lottery_id),
+      0, 0, 0, 0, 0, 0, 0, 0, count(*), sum(l.prize_amount)
+    from lottery_ticket_lines l inner join lottery_tickets t on t.id = l.ticket_id
+    where l.draw_id = ${drawId} and l.status = 'winner'
+    group by t.business_date, t.banca_id, t.seller_id, l.draw_id, l.bet_type
+    order by t.business_date, t.banca_id, t.seller_id, l.bet_type
+    on conflict (business_date, banca_id, seller_id, draw_id, bet_type)
+    do update set winning_lines = excluded.winning_lines, prizes_won = excluded.prizes_won`.execute(db);
+}

@@ -1,0 +1,316 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeEngines, type TestApp } from '../../../test/harness.ts';
+import { lotteryDb } from './db.ts';
+import { ESCPOS_CUT, ESCPOS_INIT, renderTicketEscpos } from './ticket-escpos.ts';
+import { renderTicketHtml } from './ticket-html.ts';
+import { PDF_PAGE_WIDTH, renderTicketPdf } from './ticket-pdf.ts';
+import type { TicketPrintModel } from './ticket-print-model.ts';
+
+const THURSDAY_MORNING = '2026-01-29T14:00:00Z';
+
+const SALE = {
+  configuration: { global_multiplier: 1, global_discount: 10 },
+  lines: [
+    { lottery_code: 'REAL', bet_number: '23', bet_amount: 100 },
+    { lottery_code: 'REAL', bet_number: '2345', bet_amount: 50 },
+    { lottery_code: 'NACIONAL', bet_number: '456789', bet_amount: 25 },
+  ],
+};
+
+function withTempDir<T>(fn: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'matriz-print-'));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function pdfText(pdf: Buffer): string {
+  return withTempDir((dir) => {
+    writeFileSync(join(dir, 't.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 't.pdf'), '-'], { encoding: 'utf8' });
+  });
+}
+
+/** Renders the PDF's first page at 300 dpi and reads every barcode on it with zbar. */
+function decodePdfBarcodes(pdf: Buffer): string[] {
+  return withTempDir((dir) => {
+    writeFileSync(join(dir, 't.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '300', '-f', '1', '-l', '1', '-png', join(dir, 't.pdf'), join(dir, 'p')]);
+    const pages = execFileSync('sh', ['-c', `ls ${dir}/p*.png`], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    return decodePng(pages[0]);
+  });
+}
+
+function decodePng(path: string): string[] {
+  const out = execFileSync('zbarimg', ['-q', '--raw', path], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return out.trim().split('\n');
+}
+
+function pageWidths(pdf: Buffer): number[] {
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) =>
+    Number(m[1]),
+  );
+}
+
+async function sell(app: TestApp, cookie: string, body: object = SALE): Promise<string> {
+  const response = await app.app.inject({
+    method: 'POST',
+    url: '/api/v1/lottery/tickets',
+    headers: { cookie },
+    payload: body,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().ticket.ticket_code as string;
+}
+
+describeEngines(
+  'impresión de tickets',
+  (t) => {
+    it('58 mm and 80 mm PDFs: exact roll width; code, every line and the total in the text; the barcode decodes', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const code = await sell(app, juan);
+      for (const format of ['thermal_58mm', 'thermal_80mm'] as const) {
+        const response = await app.app.inject({
+          method: 'GET',
+          url: `/api/v1/lottery/tickets/${code}/pdf?format=${format}`,
+          headers: { cookie: juan },
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        expect(response.headers['content-type']).toContain('application/pdf');
+        const pdf = response.rawPayload;
+        const widths = pageWidths(pdf);
+        expect(widths.length).toBeGreaterThan(0);
+        for (const width of widths) expect(width).toBeCloseTo(PDF_PAGE_WIDTH[format], 2);
+        expect(PDF_PAGE_WIDTH[format]).toBeCloseTo((format === 'thermal_58mm' ? 58 : 80) * (72 / 25.4), 3);
+        const text = pdfText(pdf);
+        expect(text).toContain(code);
+        for (const expected of [
+          'REAL',
+          'NACIONAL',
+          '23',
+          '2345',
+          '456789',
+          'RD$100.00',
+          'RD$50.00',
+          'RD$25.00',
+        ])
+          expect(text).toContain(expected);
+        expect(text).toContain('RD$157.50'); // 175 − 10 %
+        expect(text).toContain('Descuento 10%');
+        expect(text).toContain('¡SUERTE!');
+        expect(text).toContain('Válido hasta');
+        const decoded = decodePdfBarcodes(pdf);
+        expect(decoded).toContain(code);
+        expect(decoded.some((d) => d.startsWith(`MTZ1:${code}:`))).toBe(true);
+      }
+      const a4 = await app.app.inject({
+        method: 'GET',
+        url: `/api/v1/lottery/tickets/${code}/pdf?format=A4`,
+        headers: { cookie: juan },
+      });
+      expect(pageWidths(a4.rawPayload)[0]).toBeCloseTo(595.28, 1);
+    });
+
+    it('ESC/POS: starts with the init sequence, carries the code and ends with the cut', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const code = await sell(app, juan);
+      const response = await app.app.inject({
+        method: 'GET',
+        url: `/api/v1/lottery/tickets/${code}/escpos`,
+        headers: { cookie: juan },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const bytes = response.rawPayload;
+      expect(bytes.subarray(0, 2).equals(ESCPOS_INIT)).toBe(true);
+      expect(bytes.includes(Buffer.from(code, 'latin1'))).toBe(true);
+      expect(bytes.includes(ESCPOS_CUT)).toBe(true);
+      expect(bytes.subarray(bytes.length - ESCPOS_CUT.length).equals(ESCPOS_CUT)).toBe(true);
+      expect(bytes.includes(Buffer.from('TOTAL:', 'latin1'))).toBe(true);
+      expect(bytes.includes(Buffer.from('¡SUERTE!', 'latin1'))).toBe(true);
+    });
+
+    it('print page and barcode images: roll CSS, the lines, and a Code128 that decodes to the code', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const code = await sell(app, juan);
+      const page = await app.app.inject({
+        method: 'GET',
+        url: `/api/v1/lottery/tickets/${code}/print?format=thermal_58mm&copies=2`,
+        headers: { cookie: juan },
+      });
+      expect(page.statusCode, page.body).toBe(200);
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('size: 58mm auto');
+      expect(page.body).toContain(code);
+      expect(page.body).toContain('COPIA 2 DE 2');
+      expect(page.body.match(/data-testid="print-ticket"/g)).toHaveLength(2);
+      expect(page.body).toContain('RD$157.50');
+      expect(page.body).not.toContain('REIMPRESIÓN');
+      for (const type of ['code128', 'qr']) {
+        const png = await app.app.inject({
+          method: 'GET',
+          url: `/api/v1/lottery/tickets/${code}/barcode.png?type=${type}`,
+          headers: { cookie: juan },
+        });
+        expect(png.statusCode).toBe(200);
+        expect(png.headers['content-type']).toBe('image/png');
+        const decoded = withTempDir((dir) => {
+          writeFileSync(join(dir, 'b.png'), png.rawPayload);
+          return decodePng(join(dir, 'b.png'));
+        });
+        expect(decoded[0]).toBe(type === 'qr' ? `MTZ1:${code}:${decoded[0].split(':')[2]}` : code);
+      }
+      // A seller of another banca does not see it.
+      const other = await app.login('maria011');
+      const hidden = await app.app.inject({
+        method: 'GET',
+        url: `/api/v1/lottery/tickets/${code}/print`,
+        headers: { cookie: other },
+      });
+      expect(hidden.statusCode).toBe(404);
+    });
+
+    it('reprint counts with a conditional update, audits, and prints REIMPRESIÓN n', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const code = await sell(app, juan);
+      const reprint = () =>
+        app.app.inject({
+          method: 'POST',
+          url: `/api/v1/lottery/tickets/${code}/reprint`,
+          headers: { cookie: juan },
+          payload: {},
+        });
+      const [a, b] = await Promise.all([reprint(), reprint()]);
+      expect(a.statusCode, a.body).toBe(200);
+      expect(b.statusCode, b.body).toBe(200);
+      expect([a.json().reprint_count, b.json().reprint_count].sort()).toEqual([1, 2]);
+      const page = await app.app.inject({
+        method: 'GET',
+        url: `/api/v1/lottery/tickets/${code}/print`,
+        headers: { cookie: juan },
+      });
+      expect(page.body).toContain('REIMPRESIÓN 2');
+      const audits = await app.platform.db
+        .selectFrom('audit_log')
+        .select(['action'])
+        .where('action', '=', 'reprint')
+        .execute();
+      expect(audits.length).toBeGreaterThanOrEqual(2);
+      const cancel = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/tickets/${code}/cancel`,
+        headers: { cookie: juan },
+        payload: { reason: 'cliente se equivocó' },
+      });
+      expect(cancel.statusCode, cancel.body).toBe(200);
+      const refused = await reprint();
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('TICKET_NOT_REPRINTABLE');
+    });
+
+    it('preview: the print of the sale as prepareSale sees it, nothing written; refusals as a sale', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const count = async () =>
+        Number(
+          (
+            await lotteryDb(app.platform.db)
+              .selectFrom('lottery_tickets')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      const response = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/tickets/preview?format=thermal_80mm',
+        headers: { cookie: juan },
+        payload: SALE,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json();
+      expect(body.html).toContain('VISTA PREVIA');
+      expect(body.html).toContain('RD$157.50');
+      expect(body.html).toContain('size: 80mm auto');
+      expect(body.preview.lines).toHaveLength(3);
+      expect(body.preview.total).toBe('RD$157.50');
+      expect(await count()).toBe(before);
+      const bad = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/tickets/preview',
+        headers: { cookie: juan },
+        payload: { entry: 'NOEXISTE|23|100' },
+      });
+      expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+      expect(bad.statusCode).toBeLessThan(500);
+    });
+  },
+  { clock: THURSDAY_MORNING },
+);
+
+describe('ticket print writers', () => {
+  const model: TicketPrintModel = {
+    code: 'LAN-20260129-0007',
+    qr: 'MTZ1:LAN-20260129-0007:abcdefghijabcdefghij12',
+    preview: false,
+    reprint: 3,
+    cancelled: false,
+    banca: 'LA CENTRAL 10',
+    owner: 'GILBERTO TL',
+    date: '29/01/2026, 10:00 a. m.',
+    seller: 'JUAN001',
+    lines: [
+      {
+        lottery: 'REAL',
+        drawTime: '12:55',
+        number: '23',
+        betType: 'Directo',
+        amount: 'RD$75.00',
+        missing: 'RD$25.00',
+        status: 'pending',
+        prize: null,
+        winner: false,
+      },
+    ],
+    subtotal: 'RD$75.00',
+    discount: null,
+    multiplier: null,
+    total: 'RD$75.00',
+    validUntil: '29/04/2026, 12:55 p. m.',
+    expiryNote: 'Los premios se cobran hasta 90 días después del sorteo.',
+    footerLines: ['¡Buena suerte!'],
+    prizeTable: [{ betType: 'Directo', prizes: '1ra x60 · 2da x8 · 3ra x4' }],
+    format: 'thermal_58mm',
+    copies: 2,
+  };
+
+  it('a line accepted in part prints "FALTA x"; reprints say REIMPRESIÓN n; the prize table and copies', async () => {
+    const html = await renderTicketHtml(model);
+    expect(html).toContain('FALTA RD$25.00');
+    expect(html).toContain('REIMPRESIÓN 3');
+    expect(html).toContain('1ra x60');
+    expect(html.match(/data-testid="print-ticket"/g)).toHaveLength(2);
+    const escpos = renderTicketEscpos(model);
+    expect(escpos.includes(Buffer.from('FALTA RD$25.00', 'latin1'))).toBe(true);
+    expect(escpos.includes(Buffer.from('REIMPRESIÓN 3', 'latin1'))).toBe(true);
+    // One cut per copy.
+    expect(escpos.toString('latin1').split(ESCPOS_CUT.toString('latin1')).length - 1).toBe(2);
+    const text = pdfText(await renderTicketPdf(model));
+    expect(text).toContain('FALTA RD$25.00');
+    expect(text).toContain('REIMPRESIÓN 3');
+  });
+});

@@ -1,0 +1,249 @@
+import { BET_TYPES, type BetTypeCode } from '@matriz/shared/lottery/games';
+import { formatPlay } from '@matriz/shared/lottery/grammar';
+import { type CurrencyFormat, formatMoney, toCents } from '@matriz/shared/money';
+import type { SalePlan } from './prepare-sale.ts';
+import type { presentTicket } from './present-ticket.ts';
+
+export type TicketView = ReturnType<typeof presentTicket>;
+
+export const PRINT_FORMATS = ['thermal_58mm', 'thermal_80mm', 'A4'] as const;
+export type PrintFormat = (typeof PRINT_FORMATS)[number];
+
+export function isPrintFormat(value: unknown): value is PrintFormat {
+  return typeof value === 'string' && (PRINT_FORMATS as readonly string[]).includes(value);
+}
+
+export interface PrintLine {
+  lottery: string;
+  drawTime: string;
+  /** The number as the seller typed it (a shortcut's expansion prints its own number). */
+  number: string;
+  betType: string;
+  amount: string;
+  /** "FALTA x" when the line was accepted in part. */
+  missing: string | null;
+  status: string | null;
+  prize: string | null;
+  winner: boolean;
+}
+
+/** Everything a printed ticket shows, already formatted, for the HTML, PDF and ESC/POS writers. */
+export interface TicketPrintModel {
+  code: string;
+  qr: string;
+  preview: boolean;
+  /** 0 for the original; n for the n-th reprint ("REIMPRESIÓN n"). */
+  reprint: number;
+  cancelled: boolean;
+  banca: string;
+  owner: string;
+  date: string;
+  seller: string;
+  lines: PrintLine[];
+  subtotal: string;
+  /** `Descuento 10%` and `-RD$17.50`, or null without a discount. */
+  discount: { label: string; amount: string } | null;
+  multiplier: string | null;
+  total: string;
+  validUntil: string;
+  expiryNote: string;
+  footerLines: string[];
+  prizeTable: { betType: string; prizes: string }[] | null;
+  format: PrintFormat;
+  copies: number;
+}
+
+export interface PrintSettings {
+  currency_symbol: string;
+  time_zone: string;
+  ticket_expiry_days: number;
+}
+
+const CLASS_LABELS: Record<string, string> = {
+  first: '1ra',
+  second: '2da',
+  third: '3ra',
+  first_second: '1ra-2da',
+  first_third: '1ra-3ra',
+  second_third: '2da-3ra',
+  three: '3 números',
+  two: '2 números',
+  straight: 'exacto',
+  win: 'gana',
+};
+
+function classLabel(prizeClass: string): string {
+  if (CLASS_LABELS[prizeClass]) return CLASS_LABELS[prizeClass];
+  const box = /^box_(\d+)$/.exec(prizeClass);
+  return box ? `combinado ${box[1]}` : prizeClass;
+}
+
+/** `07/10/2025 10:30 a. m.` in the operator's zone. */
+export function formatPrintDate(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('es-DO', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+const trimmedMultiplier = (hundredths: number) => `x${(hundredths / 100).toLocaleString('en-US')}`;
+
+function prizeTableOf(
+  lines: { betType: BetTypeCode; multipliers: Record<string, number> }[],
+): { betType: string; prizes: string }[] {
+  const seen = new Map<string, string>();
+  for (const line of lines) {
+    const name = BET_TYPES[line.betType]?.nameEs ?? line.betType;
+    if (seen.has(name)) continue;
+    const prizes = Object.entries(line.multipliers)
+      .map(([cls, hundredths]) => `${classLabel(cls)} ${trimmedMultiplier(hundredths)}`)
+      .join(' · ');
+    if (prizes) seen.set(name, prizes);
+  }
+  return [...seen].map(([betType, prizes]) => ({ betType, prizes }));
+}
+
+/** Prints what was typed, unless one typed shortcut became several plays or a lucky pick was drawn. */
+function printedNumber(typed: string, betType: BetTypeCode, number: string, shared: boolean): string {
+  if (!typed || shared || typed.includes('*')) return formatPlay({ betType, number });
+  return typed;
+}
+
+function sharedTyped<T>(lines: T[], key: (line: T) => string): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(key(line), (counts.get(key(line)) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n > 1).map(([k]) => k));
+}
+
+function expiryNote(days: number): string {
+  return `Los premios se cobran hasta ${days} días después del sorteo.`;
+}
+
+/** The print model of a sold ticket, from its presented view. */
+export function printModelFromView(
+  view: TicketView,
+  settings: PrintSettings,
+  options: { format?: PrintFormat; copies?: number } = {},
+): TicketPrintModel {
+  const currency: CurrencyFormat = { symbol: settings.currency_symbol };
+  const money = (major: number) => formatMoney(toCents(major) ?? Math.round(major * 100), currency);
+  const shared = sharedTyped(view.lines, (l) => `${l.lottery.draw_id}|${l.bet.typed}`);
+  const discountPct = view.configuration.global_discount;
+  const multiplier = view.configuration.global_multiplier;
+  return {
+    code: view.ticket_code,
+    qr: view.qr,
+    preview: false,
+    reprint: view.reprint_count,
+    cancelled: view.status === 'cancelled',
+    banca: view.branch.branch_name,
+    owner: view.branch.branch_owner,
+    date: formatPrintDate(view.created_at, settings.time_zone),
+    seller: view.user.username.toUpperCase(),
+    lines: view.lines.map((line) => {
+      const betType = line.bet.bet_type_code;
+      const missing = line.amounts.missing_amount;
+      return {
+        lottery: line.lottery.lottery_code,
+        drawTime: line.lottery.draw_time,
+        number: printedNumber(
+          line.bet.typed,
+          betType,
+          line.bet.bet_number,
+          shared.has(`${line.lottery.draw_id}|${line.bet.typed}`),
+        ),
+        betType: line.bet.bet_type_name,
+        amount: money(line.amounts.bet_amount),
+        missing: missing > 0 ? money(missing) : null,
+        status: line.status.line_status,
+        prize: line.prize.prize_amount > 0 ? money(line.prize.prize_amount) : null,
+        winner: line.prize.is_winner,
+      };
+    }),
+    subtotal: money(view.totals.total_bet_amount),
+    discount:
+      discountPct > 0
+        ? { label: `Descuento ${discountPct}%`, amount: `-${money(view.totals.total_discount)}` }
+        : null,
+    multiplier: multiplier > 1 ? `x${multiplier}` : null,
+    total: money(view.totals.grand_total),
+    validUntil: formatPrintDate(view.expires_at, settings.time_zone),
+    expiryNote: expiryNote(settings.ticket_expiry_days),
+    footerLines: view.print.footer_lines,
+    prizeTable: view.print.show_prize_table
+      ? prizeTableOf(
+          view.lines.map((l) => ({
+            betType: l.bet.bet_type_code,
+            multipliers: Object.fromEntries(
+              Object.entries(l.prize.prize_multipliers).map(([k, v]) => [k, Math.round(v * 100)]),
+            ),
+          })),
+        )
+      : null,
+    format: options.format ?? (isPrintFormat(view.print.format) ? view.print.format : 'thermal_80mm'),
+    copies: Math.min(3, Math.max(1, options.copies ?? view.print.copies)),
+  };
+}
+
+/** The print model of a sale not yet made: what VISTA PREVIA shows, built from `prepareSale`'s plan. */
+export function printModelFromPlan(
+  plan: SalePlan,
+  seller: { username: string },
+  now: Date,
+  settings: PrintSettings,
+  options: { format?: PrintFormat } = {},
+): TicketPrintModel {
+  const currency: CurrencyFormat = { symbol: settings.currency_symbol };
+  const money = (cents: number) => formatMoney(cents, currency);
+  const shared = sharedTyped(plan.lines, (l) => `${l.drawId}|${l.typed}`);
+  const code = `${plan.prefix}-${plan.businessDate.replaceAll('-', '')}-0000`;
+  const banca = plan.banca;
+  const footerLines = [banca.footer_line1, banca.footer_line2, banca.footer_line3].filter(Boolean);
+  return {
+    code,
+    qr: `MTZ1:${code}:VISTA-PREVIA`,
+    preview: true,
+    reprint: 0,
+    cancelled: false,
+    banca: banca.name,
+    owner: banca.owner_name,
+    date: formatPrintDate(now.toISOString(), settings.time_zone),
+    seller: seller.username.toUpperCase(),
+    lines: plan.lines.map((line) => ({
+      lottery: line.lotteryCode,
+      drawTime: plan.draws.get(line.drawId)?.draw_time ?? '',
+      number: printedNumber(
+        line.typed,
+        line.betType,
+        line.number,
+        shared.has(`${line.drawId}|${line.typed}`),
+      ),
+      betType: BET_TYPES[line.betType]?.nameEs ?? line.betType,
+      amount: money(line.requestedCents),
+      missing: null,
+      status: null,
+      prize: null,
+      winner: false,
+    })),
+    subtotal: money(plan.totals.total_bet_amount),
+    discount:
+      plan.discountBp > 0
+        ? { label: `Descuento ${plan.discountBp / 100}%`, amount: `-${money(plan.totals.total_discount)}` }
+        : null,
+    multiplier: plan.multiplier > 1 ? `x${plan.multiplier}` : null,
+    total: money(plan.totals.grand_total),
+    validUntil: formatPrintDate(plan.expiresAt, settings.time_zone),
+    expiryNote: expiryNote(settings.ticket_expiry_days),
+    footerLines,
+    prizeTable:
+      banca.show_prize_table === 1
+        ? prizeTableOf(plan.lines.map((l) => ({ betType: l.betType, multipliers: l.prizeMultipliers })))
+        : null,
+    format: options.format ?? (isPrintFormat(banca.print_format) ? banca.print_format : 'thermal_80mm'),
+    copies: 1,
+  };
+}

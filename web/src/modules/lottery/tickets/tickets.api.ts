@@ -1,0 +1,182 @@
+import type { BancaView, DrawView } from '@matriz/shared/api/lottery-catalog';
+import type { SaleBody } from '@matriz/shared/api/lottery-tickets';
+import { type CurrencyFormat, formatMoney, toCents } from '@matriz/shared/money';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { API_BASE, api, type Query } from '../../../app/api.ts';
+
+export type { BancaView, DrawView, SaleBody };
+
+export const RD: CurrencyFormat = { symbol: 'RD$' };
+
+/** Major units from the API (157.5) → `RD$157.50`. */
+export function money(major: number | null | undefined, currency: CurrencyFormat = RD): string {
+  if (major === null || major === undefined) return '—';
+  return formatMoney(toCents(major) ?? Math.round(major * 100), currency);
+}
+
+export interface TicketLineView {
+  line_id: string;
+  line_number: number;
+  lottery: {
+    lottery_id: string;
+    lottery_code: string;
+    lottery_name: string;
+    draw_id: string;
+    draw_date: string;
+    draw_time: string;
+    draw_status: string;
+  };
+  bet: { bet_number: string; typed: string; bet_type_code: string; bet_type_name: string };
+  amounts: {
+    requested_amount: number;
+    missing_amount: number;
+    bet_amount: number;
+    total_with_multiplier: number;
+    discount_amount: number;
+  };
+  prize: { prize_amount: number; is_winner: boolean; winning_class: string | null };
+  status: { line_status: string; is_void: boolean };
+}
+
+export interface TicketView {
+  ticket_id: string;
+  ticket_code: string;
+  qr: string;
+  status: string;
+  created_at: string;
+  expires_at: string;
+  currency: string;
+  branch: { branch_id: string; branch_code: string; branch_name: string; branch_owner: string };
+  user: { user_id: string; username: string; fullname: string };
+  configuration: { global_multiplier: number; global_discount: number };
+  lines: TicketLineView[];
+  totals: {
+    total_lines: number;
+    total_bet_amount: number;
+    total_discount: number;
+    grand_total: number;
+    total_prize: number;
+  };
+  metadata: { earliest_draw_time: string; latest_draw_time: string };
+  cancellation: { cancelled_at: string; reason: string | null } | null;
+  payment: { paid_at: string } | null;
+  reprint_count: number;
+  print: { format: string; copies: number; footer_lines: string[]; show_prize_table: boolean };
+}
+
+export interface TicketListItem {
+  id: string;
+  code: string;
+  status: string;
+  created_at: string;
+  business_date: string;
+  grand_total: number;
+  total_lines: number;
+  prize_total: number;
+  banca_code: string;
+  banca_name: string;
+  seller_username: string;
+}
+
+export interface TicketPage {
+  items: TicketListItem[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export const TICKET_STATUSES = ['pending', 'active', 'winner', 'loser', 'paid', 'cancelled'] as const;
+export const STATUS_COLOURS: Record<string, string> = {
+  pending: 'blue',
+  active: 'cyan',
+  winner: 'green',
+  loser: 'gray',
+  paid: 'violet',
+  cancelled: 'red',
+};
+
+const ROOT = 'lottery-tickets';
+const encode = encodeURIComponent;
+
+export const ticketUrls = {
+  print: (code: string, format?: string) =>
+    `${API_BASE}/lottery/tickets/${encode(code)}/print${format ? `?format=${format}` : ''}`,
+  pdf: (code: string, format: string) => `${API_BASE}/lottery/tickets/${encode(code)}/pdf?format=${format}`,
+  escpos: (code: string) => `${API_BASE}/lottery/tickets/${encode(code)}/escpos`,
+  barcode: (code: string, type: 'code128' | 'qr') =>
+    `${API_BASE}/lottery/tickets/${encode(code)}/barcode.png?type=${type}`,
+};
+
+export function useTicket(code: string | undefined) {
+  return useQuery({
+    queryKey: [ROOT, 'one', code],
+    enabled: !!code,
+    queryFn: ({ signal }) =>
+      api.get<{ ticket: TicketView }>(`/lottery/tickets/${encode(code!)}`, { signal }).then((r) => r.ticket),
+    retry: false,
+  });
+}
+
+export function useTicketList(query: Query) {
+  return useQuery({
+    queryKey: [ROOT, 'list', query],
+    queryFn: ({ signal }) => api.get<TicketPage>('/lottery/tickets', { query, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A business day's draws (today without `date`), refreshed every minute; the POS keeps the open ones. */
+export function useOpenDraws(date?: string) {
+  return useQuery({
+    queryKey: ['lottery-pos', 'draws', date ?? 'today'],
+    queryFn: ({ signal }) =>
+      api.get<{ draws: DrawView[]; server_time: string }>('/lottery/draws', {
+        query: { date },
+        signal,
+      }),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useDrawsOf(date: string | undefined) {
+  return useQuery({
+    queryKey: ['lottery-pos', 'all-draws', date ?? 'today'],
+    queryFn: ({ signal }) =>
+      api.get<{ draws: DrawView[]; server_time: string }>('/lottery/draws', { query: { date }, signal }),
+  });
+}
+
+export function useMyBancas() {
+  return useQuery({
+    queryKey: ['lottery-pos', 'my-bancas'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: BancaView[] }>('/lottery/my-bancas', { signal }).then((r) => r.items),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export const ticketsKey = [ROOT];
+
+/** Counts a reprint on the server; the print page then says "REIMPRESIÓN n". */
+export function reprintTicket(code: string) {
+  return api.post<{ reprint_count: number; ticket: TicketView }>(`/lottery/tickets/${encode(code)}/reprint`);
+}
+
+export function cancelTicket(code: string, reason: string) {
+  return api.post<{ ticket: TicketView; late: boolean }>(`/lottery/tickets/${encode(code)}/cancel`, {
+    reason,
+  });
+}
+
+/** The plays of a ticket as entry lines that read back to the same plays (DUPLICAR). */
+export function entryOfTicket(ticket: TicketView): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const line of ticket.lines) {
+    const text = `${line.lottery.lottery_code}|${line.bet.typed.includes('*') ? line.bet.bet_number : line.bet.typed}|${line.amounts.requested_amount}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    lines.push(text);
+  }
+  return lines;
+}
