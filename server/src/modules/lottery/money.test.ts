@@ -8,7 +8,6 @@ import { describeEngines, type TestApp } from '../../../test/harness.ts';
 import { advanceDraws } from './advance-draws.ts';
 import { lotteryDb } from './db.ts';
 import { generateDrawsForSalesWindow } from './generate-draws.ts';
-import { recordPaymentAggregates, recordPrizeAggregates } from './record-sales-aggregates.ts';
 import { verifyLedger } from './verify-ledger.ts';
 
 async function call(
@@ -335,7 +334,6 @@ describeEngines('dinero y reportes de lotería', (t) => {
       .where('l.code', '=', 'REAL')
       .where('d.draw_date', '=', day)
       .executeTakeFirstOrThrow();
-    await recordPrizeAggregates(db, real.id);
     const won = await db
       .selectFrom('lottery_tickets')
       .selectAll()
@@ -353,16 +351,6 @@ describeEngines('dinero y reportes de lotería', (t) => {
       .selectAll()
       .where('code', '=', won.code)
       .executeTakeFirstOrThrow();
-    await recordPaymentAggregates(
-      db,
-      {
-        paidBancaId: banca.id,
-        paidBy: after.paid_by!,
-        at: after.paid_at!,
-        amount: Number(after.prize_total),
-      },
-      app.platform.config.timezone,
-    );
     const prizes = await call(app, admin, 'GET', `/lottery/reports/prizes?from=${day}&to=${day}`);
     expect(Math.round(prizes.body.totals.prizes * 100)).toBe(Number(after.prize_total));
     expect(Math.round(prizes.body.totals.prizes_paid * 100)).toBe(Number(after.prize_total));

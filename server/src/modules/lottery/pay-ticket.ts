@@ -12,6 +12,7 @@ import {
   markTicketPaid,
   readPayoutSettingsJson,
 } from './payments.repo.ts';
+import { recordPaymentAggregates } from './record-sales-aggregates.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
 import { signatureMatches } from './ticket-signature.ts';
 import { findTicketByCode, type TicketRow } from './tickets.repo.ts';
@@ -142,6 +143,11 @@ export async function payTicket(
         ip: actor.ip,
       },
       ledger,
+    );
+    await recordPaymentAggregates(
+      tdb,
+      { paidBancaId, paidBy: actor.userId!, at, amount },
+      platform.config.timezone,
     );
     await platform.audit(trx, actor, {
       entity: 'lottery_ticket',

@@ -175,7 +175,7 @@ export async function prepareSale(
   const byCode = new Map(snapshot.lotteries.map((l) => [l.code.toUpperCase(), l]));
   const byId = new Map(snapshot.lotteries.map((l) => [l.id, l]));
   const problems: LineProblem[] = [];
-  const plays = await readPlays(platform, request, { byCode, byId, snapshot, now }, problems);
+  const plays = await readPlays(request, { byCode, byId, snapshot, now }, problems);
   if (problems.length > 0 || plays.length === 0) {
     if (plays.length === 0 && problems.length === 0)
       problems.push(problem('NO_LINES', { field: 'lines' }, 400));
@@ -226,7 +226,6 @@ export async function prepareSale(
   }
   if (problems.length > 0) return { plan: null, problems };
 
-  const lotteryIds = [...new Set(sellable.map((d) => d.lottery_id))];
   const blocks = snapshot.blocks;
   const seen = new Set<string>();
   for (const play of plays) {
@@ -438,14 +437,9 @@ function isSellable(draw: CatalogDraw, now: Date): boolean {
   return draw.status === 'open' && draw.lottery_active === 1 && Date.parse(draw.close_at) > now.getTime();
 }
 
-async function readPlays(
-  platform: Platform,
-  request: SaleRequest,
-  catalog: Catalog,
-  problems: LineProblem[],
-): Promise<Play[]> {
-  if (request.entry !== undefined) return readEntry(platform, request, catalog, problems);
-  if (request.lines) return readLines(platform, request.lines, catalog, problems);
+async function readPlays(request: SaleRequest, catalog: Catalog, problems: LineProblem[]): Promise<Play[]> {
+  if (request.entry !== undefined) return readEntry(request, catalog, problems);
+  if (request.lines) return readLines(request.lines, catalog, problems);
   problems.push(problem('NO_LINES', { field: 'lines' }, 400));
   return [];
 }
@@ -461,12 +455,7 @@ function nextDrawOf(catalog: Catalog, lotteryIds: string[]): Map<string, string>
   return new Map([...next.entries()].map(([lotteryId, draw]) => [lotteryId, draw.id]));
 }
 
-async function readEntry(
-  platform: Platform,
-  request: SaleRequest,
-  catalog: Catalog,
-  problems: LineProblem[],
-): Promise<Play[]> {
+async function readEntry(request: SaleRequest, catalog: Catalog, problems: LineProblem[]): Promise<Play[]> {
   const selected = request.drawIds ?? [];
   const selectedStates = selected
     .map((id) => catalog.snapshot.draws.get(id))
@@ -543,12 +532,7 @@ async function readEntry(
   return plays;
 }
 
-async function readLines(
-  platform: Platform,
-  lines: RequestLine[],
-  catalog: Catalog,
-  problems: LineProblem[],
-): Promise<Play[]> {
+async function readLines(lines: RequestLine[], catalog: Catalog, problems: LineProblem[]): Promise<Play[]> {
   const resolved = lines.map((line, index) => {
     const number = index + 1;
     const lottery = line.lotteryId

@@ -204,9 +204,9 @@ async function writeBatch(platform: Platform, db: LotteryDb, decided: Decided[])
   for (const day of days) {
     const ofDay = fresh.filter((s) => s.plan.businessDate === day);
     const last = await reserveTicketSequences(db, day, ofDay.length);
-    ofDay.forEach((sale, i) =>
-      codes.set(sale, ticketCode(sale.plan.prefix, day, last - ofDay.length + 1 + i)),
-    );
+    for (const [i, sale] of ofDay.entries()) {
+      codes.set(sale, ticketCode(sale.plan.prefix, day, last - ofDay.length + 1 + i));
+    }
   }
   const written = new Map(fresh.map((sale) => [sale, ticketRows(platform, sale, codes.get(sale)!, at)]));
   const rows = [...written.values()];

@@ -4,6 +4,7 @@ import { type Actor, systemActor } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
+import { recordPrizeAggregates } from './record-sales-aggregates.ts';
 import {
   findDrawsToSettle,
   findResultDraw,
@@ -108,6 +109,7 @@ async function revertSettlement(platform: Platform, draw: ResultDrawRow, actor: 
   const db = lotteryDb(platform.db);
   await forEachTicketPage(platform, draw.id, (ids) => reopenDecidedTickets(db, ids));
   while ((await revertWinningLines(db, draw.id, SETTLE_CHUNKS.lines)) > 0) await yieldTurn();
+  await recordPrizeAggregates(db, draw.id);
   await updateResultMeta(db, draw.id, { reverting: 0 });
 }
 
@@ -242,6 +244,7 @@ async function closeSettlement(platform: Platform, draw: ResultDrawRow, actor: A
       }
       if (!(await markDrawSettled(db, draw.id, at))) throw new AlreadySettled();
       await insertSettlement(db, entries, rows);
+      await recordPrizeAggregates(db, draw.id);
       await updateResultMeta(db, draw.id, { tickets_pending: 1 });
       const lines = rows.reduce((s, r) => s + r.winning_lines, 0);
       const prize = rows.reduce((s, r) => s + r.prize_total, 0);

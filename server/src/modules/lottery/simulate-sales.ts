@@ -15,7 +15,7 @@ import { lotteryDb } from './db.ts';
 import { generateDraws } from './generate-draws.ts';
 import { insertLedger } from './money.repo.ts';
 import { publishResults } from './publish-result.ts';
-import { aggregateRows, recordPaymentAggregates, recordPrizeAggregates } from './record-sales-aggregates.ts';
+import { aggregateRows, recordPaymentAggregates } from './record-sales-aggregates.ts';
 import { findResultDraw } from './results.repo.ts';
 import type {
   LotteryLedgerEntriesTable,
@@ -317,13 +317,12 @@ export async function simulateSales(platform: Platform, options: SimulationOptio
         .where('status', 'in', ['scheduled', 'open'])
         .execute();
       const row = await findResultDraw(db, draw.id);
-      if (!row || row?.status !== 'closed') continue;
+      if (row?.status !== 'closed') continue;
       const numbers = new Set<string>();
       while (numbers.size < 3) numbers.add(two(Math.floor(random() * 100)));
       const [first, second, third] = [...numbers];
       const result: DrawResult = { format: 'quiniela', first, second, third };
       await publishResults(platform, systemActor, [{ draw: row, result }], 'api');
-      await recordPrizeAggregates(db, draw.id);
       settled++;
     }
     // Pay 80 % of the winners (the payment use case's rows, by the selling banca's seller).

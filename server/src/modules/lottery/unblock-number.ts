@@ -11,7 +11,7 @@ export async function unblockNumber(
   reason: string,
 ): Promise<void> {
   const before = await findBlockedNumber(lotteryDb(platform.db), id);
-  if (!before || before.active !== 1) throw notFound('lottery_block', id);
+  if (before?.active !== 1) throw notFound('lottery_block', id);
   await platform.db.transaction().execute(async (trx) => {
     await updateBlockedNumber(lotteryDb(trx), id, {
       active: 0,

@@ -11,7 +11,7 @@ export async function unmarkHotNumber(
   reason: string,
 ): Promise<void> {
   const before = await findHotNumber(lotteryDb(platform.db), id);
-  if (!before || before.active !== 1) throw notFound('lottery_hot_number', id);
+  if (before?.active !== 1) throw notFound('lottery_hot_number', id);
   await platform.db.transaction().execute(async (trx) => {
     await updateHotNumber(lotteryDb(trx), id, { active: 0, updated_at: platform.clock.now().toISOString() });
     await platform.audit(trx, actor, {

@@ -56,6 +56,12 @@ function cachePreparedStatements(sqlite: SQLite.Database, size = 1000): void {
   }) as typeof sqlite.prepare;
 }
 
+/** A deployment may pin its schema in the URL: `postgres://…/db?options=-c%20search_path%3Dmatriz`. */
+function searchPathOf(url: string): string | undefined {
+  const options = new URL(url).searchParams.get('options') ?? '';
+  return /search_path=([A-Za-z_][A-Za-z0-9_]*)/.exec(options)?.[1];
+}
+
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
   if (engineOf(url) === 'sqlite') {
     const file = url.slice('sqlite:'.length);
@@ -76,6 +82,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       close: () => db.destroy(),
     };
   }
+  const schema = options.schema ?? searchPathOf(url);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 16,
@@ -89,7 +96,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     engine: 'postgres',
     pool,
     sqlite: null,
-    schema: options.schema ?? null,
+    schema: schema ?? null,
     close: () => db.destroy(),
   };
 }
