@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { benchReports } from './reports.ts';
+import { benchSell } from './sell.ts';
 import { benchSettle } from './settle.ts';
 import { initialJavaScript, routeJavaScript, SELL_ROUTE_SOURCES } from './web-bundle.ts';
 
@@ -27,6 +28,27 @@ if (existsSync('web/dist/index.html')) {
   rows.push(['JS inicial', 'navegador', 'sin construir (npm run build)', '≤ 250 KB']);
 }
 
+for (const f of await benchSell()) {
+  rows.push([
+    `Venta 5 líneas, 4 niveles de límite, HTTP 32 clientes (${f.workload})`,
+    f.engine,
+    `${f.httpPerSecond.toFixed(0)} tickets/s`,
+    f.engine === 'sqlite' ? '≥ 1.500 tickets/s' : '≥ 1.000 tickets/s',
+  ]);
+  rows.push([
+    `  p99 HTTP (${f.workload})`,
+    f.engine,
+    `${f.httpP99.toFixed(0)} ms`,
+    f.engine === 'sqlite' ? '≤ 50 ms' : '≤ 80 ms',
+  ]);
+  rows.push([
+    `  HTTP ÷ transacción sola (${f.workload})`,
+    f.engine,
+    (f.httpPerSecond / f.barePerSecond).toFixed(2),
+    '≥ 0,5',
+  ]);
+}
+
 for (const f of await benchSettle()) {
   rows.push([
     `Liquidar sorteo de ${f.lines.toLocaleString('en-US')} líneas`,
@@ -50,3 +72,15 @@ const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' |
 console.log(line(['Carga', 'Motor', 'Medido', 'Meta']));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const row of rows) console.log(line(row));
+
+const table = [
+  line(['Carga', 'Motor', 'Medido', 'Meta']),
+  line(widths.map((w) => '-'.repeat(w))),
+  ...rows.map(line),
+].join('\n');
+mkdirSync('docs', { recursive: true });
+writeFileSync(
+  'docs/performance.md',
+  `# Rendimiento medido\n\nEscrito por \`npm run bench\` el ${new Date().toISOString().slice(0, 10)} en esta máquina (2 núcleos). Las metas son las de cada issue.\n\n${table}\n`,
+);
+console.log('\nTabla escrita en docs/performance.md');

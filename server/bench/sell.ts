@@ -81,6 +81,13 @@ async function addLimits(app: TestApp, admin: string): Promise<void> {
     { level: 'banca', banca_id: zone.id, max_amount: 10_000_000 },
     { level: 'number', bet_type: 'DIRECTO', max_amount: 1_000_000 },
   ];
+  // The bench measures selling, not the demo banca's credit: lift it for the run.
+  await app.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/lottery/bancas/${zone.id}`,
+    headers: { cookie: admin },
+    payload: { credit_limit: null },
+  });
   for (const rule of rules) {
     const response = await app.app.inject({
       method: 'POST',

@@ -101,16 +101,30 @@ export async function markAcknowledged(
 }
 
 /** The banca's live tickets since an instant, other than one: how many and their total. */
-export async function bancaTicketStats(db: LotteryDb, bancaId: string, since: string, exceptId: string) {
+/**
+ * The banca's live tickets since a business date, from the per-day aggregates (a few hundred rows at
+ * most, whatever the volume), without the ticket being judged.
+ */
+export async function bancaTicketStats(
+  db: LotteryDb,
+  bancaId: string,
+  sinceDate: string,
+  except: { count: number; totalCents: number },
+) {
   const row = await db
-    .selectFrom('lottery_tickets')
-    .select([countAll().as('n'), sumCents('grand_total').as('total')])
+    .selectFrom('lottery_agg_tickets')
+    .select([
+      sumCents('tickets').as('tickets'),
+      sumCents('cancelled_tickets').as('cancelled'),
+      sumCents('total').as('total'),
+      sumCents('cancelled_total').as('cancelled_total'),
+    ])
     .where('banca_id', '=', bancaId)
-    .where('created_at', '>=', since)
-    .where('status', '!=', 'cancelled')
-    .where('id', '!=', exceptId)
+    .where('business_date', '>=', sinceDate)
     .executeTakeFirst();
-  return { count: Number(row?.n ?? 0), totalCents: Number(row?.total ?? 0) };
+  const count = Number(row?.tickets ?? 0) - Number(row?.cancelled ?? 0) - except.count;
+  const totalCents = Number(row?.total ?? 0) - Number(row?.cancelled_total ?? 0) - except.totalCents;
+  return { count: Math.max(0, count), totalCents: Math.max(0, totalCents) };
 }
 
 /** Another live ticket of the banca with the same lines hash since an instant. */

@@ -109,8 +109,11 @@ async function checkSale(platform: Platform, db: LotteryDb, payload: Record<stri
   const found: AnomalyInput[] = [];
   const base = { entity: 'lottery_ticket', entityId: code, bancaId: ticket.banca_id, drawId: null };
 
-  const since = new Date(now - ANOMALY_RULES.bigTicketDays * 86_400_000).toISOString();
-  const stats = await bancaTicketStats(db, ticket.banca_id, since, ticket.id);
+  const sinceDate = new Date(now - ANOMALY_RULES.bigTicketDays * 86_400_000).toISOString().slice(0, 10);
+  const stats = await bancaTicketStats(db, ticket.banca_id, sinceDate, {
+    count: ticket.status === 'cancelled' ? 0 : 1,
+    totalCents: ticket.status === 'cancelled' ? 0 : Number(ticket.grand_total),
+  });
   const total = Number(ticket.grand_total);
   // total > factor × (sum ÷ count), in integers.
   if (
