@@ -327,13 +327,6 @@ describeEngines('dinero y reportes de lotería', (t) => {
       payload: { lottery: 'REAL', draw_date: day, first: '23', second: '45', third: '78' },
     });
     expect(published.statusCode, published.body).toBe(201);
-    const real = await db
-      .selectFrom('lottery_draws as d')
-      .innerJoin('lottery_lotteries as l', 'l.id', 'd.lottery_id')
-      .select('d.id')
-      .where('l.code', '=', 'REAL')
-      .where('d.draw_date', '=', day)
-      .executeTakeFirstOrThrow();
     const won = await db
       .selectFrom('lottery_tickets')
       .selectAll()
