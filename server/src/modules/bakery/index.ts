@@ -1,4 +1,5 @@
 import type { ModuleDefinition } from '../../platform/platform.ts';
+import { bakeryMailJobs } from './bakery-jobs.ts';
 import { registerBasketRoutes } from './baskets.routes.ts';
 import { loadBasketsDemo } from './baskets-demo.ts';
 import { registerCatalogRoutes } from './catalog.routes.ts';
@@ -7,6 +8,7 @@ import { registerDocumentRoutes } from './documents.routes.ts';
 import { markLostBasketsJob } from './mark-lost-baskets.ts';
 import * as init from './migrations/20261122T090000_bakery_init.ts';
 import * as baskets from './migrations/20261122T100000_bakery_baskets.ts';
+import * as mailLog from './migrations/20261122T110000_bakery_mail_log.ts';
 import { registerPanelRoutes } from './panel.routes.ts';
 import { registerSaleRoutes } from './sales.routes.ts';
 
@@ -15,6 +17,7 @@ export const bakeryModule: ModuleDefinition = {
   migrations: {
     '20261122T090000_bakery_init': init,
     '20261122T100000_bakery_baskets': baskets,
+    '20261122T110000_bakery_mail_log': mailLog,
   },
   routes: (app, platform) => {
     registerCatalogRoutes(app, platform);
@@ -27,5 +30,5 @@ export const bakeryModule: ModuleDefinition = {
     await loadBakeryDemo(platform);
     await loadBasketsDemo(platform);
   },
-  jobs: [markLostBasketsJob],
+  jobs: [markLostBasketsJob, ...bakeryMailJobs],
 };
