@@ -67,14 +67,6 @@ export async function readCounters(
   return new Map(rows.map((r) => [r.key, { sold: Number(r.sold), lim: Number(r.lim) }]));
 }
 
-export async function readDrawCounters(db: LotteryDb, drawId: string) {
-  return db
-    .selectFrom('lottery_limit_counters')
-    .select(['key', 'sold', 'lim'])
-    .where('draw_id', '=', drawId)
-    .execute();
-}
-
 function toRule(row: LotteryLimitRulesTable): LimitRule {
   return {
     id: row.id,

@@ -9,22 +9,6 @@ export async function findSaleLotteries(db: LotteryDb) {
     .execute();
 }
 
-/** For a play that names a lottery but no draw: that lottery's draw closing next. */
-export async function findNextSellableDraws(db: LotteryDb, lotteryIds: readonly string[], now: Date) {
-  if (lotteryIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('lottery_draws')
-    .select(['id', 'lottery_id', 'close_at'])
-    .where('lottery_id', 'in', [...lotteryIds])
-    .where('status', '=', 'open')
-    .where('close_at', '>', now.toISOString())
-    .orderBy('close_at')
-    .execute();
-  const first = new Map<string, string>();
-  for (const row of rows) if (!first.has(row.lottery_id)) first.set(row.lottery_id, row.id);
-  return [...first.entries()].map(([lotteryId, drawId]) => ({ lotteryId, drawId }));
-}
-
 /** The draws named by id, whatever their state, to say precisely why one cannot be sold. */
 export async function findDrawStates(db: LotteryDb, ids: readonly string[]) {
   if (ids.length === 0) return [];
