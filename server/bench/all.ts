@@ -42,6 +42,18 @@ for (const f of await benchSell()) {
     f.engine === 'sqlite' ? '≤ 50 ms' : '≤ 80 ms',
   ]);
   rows.push([
+    `  transacción sola, sin HTTP (${f.workload})`,
+    f.engine,
+    `${f.barePerSecond.toFixed(0)} tickets/s, p99 ${f.bareP99.toFixed(0)} ms`,
+    '—',
+  ]);
+  rows.push([
+    `  CPU del servidor por ticket, HTTP / sola (${f.workload})`,
+    f.engine,
+    `${f.httpCpuMs.toFixed(2)} / ${f.bareCpuMs.toFixed(2)} ms`,
+    '—',
+  ]);
+  rows.push([
     `  HTTP ÷ transacción sola (${f.workload})`,
     f.engine,
     (f.httpPerSecond / f.barePerSecond).toFixed(2),

@@ -4,6 +4,10 @@
  * workloads: "spread" (lines over many draws) and "close" (every line into one draw).
  * Prints tickets/s and p99 per engine and the HTTP ÷ bare ratio. Bounded: ~10 s per measurement.
  */
+import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createSalesCommitter, sellTicket } from '../src/modules/lottery/sell-ticket.ts';
 import type { Engine } from '../src/platform/db/database.ts';
@@ -23,6 +27,9 @@ export interface SellFigure {
   httpPerSecond: number;
   httpP99: number;
   barePerSecond: number;
+  /** Server CPU (user + system) per ticket sold: the figure to compare when the machine is busy. */
+  httpCpuMs: number;
+  bareCpuMs: number;
   bareP99: number;
   refused: number;
 }
@@ -81,12 +88,12 @@ async function addLimits(app: TestApp, admin: string): Promise<void> {
     { level: 'banca', banca_id: zone.id, max_amount: 10_000_000 },
     { level: 'number', bet_type: 'DIRECTO', max_amount: 1_000_000 },
   ];
-  // The bench measures selling, not the demo banca's credit: lift it for the run.
+  // The bench measures selling, not the demo banca's credit and daily cap: lift them for the run.
   await app.app.inject({
     method: 'PATCH',
     url: `/api/v1/lottery/bancas/${zone.id}`,
     headers: { cookie: admin },
-    payload: { credit_limit: null },
+    payload: { credit_limit: null, deactivation_balance: null, daily_sales_limit: null },
   });
   for (const rule of rules) {
     const response = await app.app.inject({
@@ -99,8 +106,27 @@ async function addLimits(app: TestApp, admin: string): Promise<void> {
   }
 }
 
+/** The load generator runs in its own process, as real clients would: it does not eat the server's event loop. */
 async function overHttp(app: TestApp, cookie: string, draws: Draw[]) {
   const address = await app.app.listen({ port: 0, host: '127.0.0.1' });
+  const child = fork(fileURLToPath(import.meta.url), ['--load'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.send({ address, cookie, draws });
+  const result = await new Promise<{ ok: number; p99: number; refused: number }>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as { ok: number; p99: number; refused: number }));
+    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+  });
+  child.kill();
+  await app.app.close();
+  return { perSecond: result.ok / SECONDS, p99: result.p99, refused: result.refused };
+}
+
+async function generateLoad(): Promise<void> {
+  const { address, cookie, draws } = await new Promise<{ address: string; cookie: string; draws: Draw[] }>(
+    (resolve) => process.once('message', (message) => resolve(message as never)),
+  );
   const result = await autocannon({
     url: address,
     connections: CLIENTS,
@@ -114,8 +140,9 @@ async function overHttp(app: TestApp, cookie: string, draws: Draw[]) {
       },
     ],
   });
-  await app.app.close();
-  return { perSecond: result['2xx'] / SECONDS, p99: result.latency.p99, refused: result.non2xx };
+  process.send!({ ok: result['2xx'], p99: result.latency.p99, refused: result.non2xx }, () =>
+    process.exit(0),
+  );
 }
 
 async function bare(app: TestApp, sellerId: string, draws: Draw[]) {
@@ -123,6 +150,7 @@ async function bare(app: TestApp, sellerId: string, draws: Draw[]) {
   const actor = { userId: sellerId, username: 'juan001', ip: '127.0.0.1' };
   const latencies: number[] = [];
   let refused = 0;
+  const reasons = new Map<string, number>();
   const until = Date.now() + SECONDS * 1000;
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -138,14 +166,34 @@ async function bare(app: TestApp, sellerId: string, draws: Draw[]) {
         try {
           await sellTicket(app.platform, committer, actor, { multiplier: 1, discountBp: 0, lines });
           latencies.push(performance.now() - started);
-        } catch {
+        } catch (error) {
           refused += 1;
+          const code = (error as { code?: string }).code ?? (error as Error).message;
+          reasons.set(code, (reasons.get(code) ?? 0) + 1);
         }
       }
     }),
   );
   latencies.sort((a, b) => a - b);
+  if (reasons.size > 0) console.warn('refused (bare):', Object.fromEntries(reasons));
   return { perSecond: latencies.length / SECONDS, p99: percentile(latencies, 99), refused };
+}
+
+/** BENCH_PROFILE=dir: a CPU profile of each measurement alone (setup excluded), for Chrome DevTools. */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<SellFigure> {
@@ -155,7 +203,7 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
     poolSize: 40,
     env: { LOG_LEVEL: 'silent' },
   };
-  const figures: { perSecond: number; p99: number; refused: number }[] = [];
+  const figures: { perSecond: number; p99: number; refused: number; cpuMs: number }[] = [];
   for (const mode of ['bare', 'http'] as const) {
     const app = await createTestApp(engine, options);
     try {
@@ -169,7 +217,12 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
         .select('id')
         .where('username', '=', 'juan001')
         .executeTakeFirstOrThrow();
-      figures.push(mode === 'bare' ? await bare(app, seller.id, draws) : await overHttp(app, cookie, draws));
+      const run = () => (mode === 'bare' ? bare(app, seller.id, draws) : overHttp(app, cookie, draws));
+      const cpu = process.cpuUsage();
+      const figure = await (PROFILE_DIR ? profiled(`${engine}-${workload}-${mode}`, run) : run());
+      const used = process.cpuUsage(cpu);
+      const sold = figure.perSecond * SECONDS;
+      figures.push({ ...figure, cpuMs: sold > 0 ? (used.user + used.system) / 1000 / sold : 0 });
     } finally {
       await app.close();
     }
@@ -179,6 +232,8 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
     engine,
     workload,
     httpPerSecond: httpFigure.perSecond,
+    httpCpuMs: httpFigure.cpuMs,
+    bareCpuMs: bareFigure.cpuMs,
     httpP99: httpFigure.p99,
     barePerSecond: bareFigure.perSecond,
     bareP99: bareFigure.p99,
@@ -200,24 +255,32 @@ async function postgresReachable(): Promise<boolean> {
 
 export async function benchSell(): Promise<SellFigure[]> {
   process.env.BENCH_DATABASE_URL = PG_URL;
-  const engines: Engine[] = (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
-  if (!engines.includes('postgres')) console.warn(`PostgreSQL no disponible en ${PG_URL}: solo SQLite`);
+  const wanted = (process.env.BENCH_ENGINES?.split(',') as Engine[] | undefined) ?? ['sqlite', 'postgres'];
+  const reachable = !wanted.includes('postgres') || (await postgresReachable());
+  if (!reachable) console.warn(`PostgreSQL no disponible en ${PG_URL}: solo SQLite`);
+  const engines = reachable ? wanted : wanted.filter((engine) => engine === 'sqlite');
   const figures: SellFigure[] = [];
   for (const engine of engines) {
-    for (const workload of ['spread', 'close'] as const) figures.push(await measure(engine, workload));
+    const workloads = (process.env.BENCH_WORKLOADS?.split(',') as ('spread' | 'close')[] | undefined) ?? [
+      'spread',
+      'close',
+    ];
+    for (const workload of workloads) figures.push(await measure(engine, workload));
   }
   return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--load')) {
+  await generateLoad();
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await benchSell();
   console.log(
-    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused |',
+    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused | CPU ms/ticket HTTP | bare |',
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const f of figures) {
     console.log(
-      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} |`,
+      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} | ${f.httpCpuMs.toFixed(2)} | ${f.bareCpuMs.toFixed(2)} |`,
     );
   }
   process.exit(0);

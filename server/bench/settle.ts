@@ -129,7 +129,7 @@ async function benchEngine(engine: Engine): Promise<SettleFigure> {
     }
     const loadSeconds = (performance.now() - started) / 1000;
 
-    // Sales close: REAL's tickets go pending → active (paged), timed apart from settlement.
+    // Sales close: REAL's tickets now read active (nothing is written to them), timed apart from settlement.
     app.clock.set(new Date('2026-01-29T17:00:00Z'));
     const activateStarted = performance.now();
     await advanceDraws(app.platform);

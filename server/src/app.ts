@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -25,6 +24,7 @@ import { registerRealtimeRoutes } from './platform/events/ws.routes.ts';
 import { registerCertificateRoutes } from './platform/exports/sign-pdf.routes.ts';
 import { installErrorHandling, sendError } from './platform/http/error-handler.ts';
 import { Metrics } from './platform/http/metrics.ts';
+import { helmetHeaders } from './platform/http/security-headers.ts';
 import type { App, RouteAccess } from './platform/http/types.ts';
 import { newId } from './platform/ids.ts';
 import { platformJobs } from './platform/jobs/audit-verify.job.ts';
@@ -83,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.addHook('onClose', async () => closeMail(platform));
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  const securityHeaders = helmetHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -96,6 +96,10 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(fastifyRateLimit, {
     global: false,

@@ -28,12 +28,42 @@ export class ManualClock implements Clock {
   }
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter costs tens of microseconds: hot paths reuse one per locale and options. */
+export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Local dates and times change on whole minutes (midnight, DST shifts): one formatting per minute. */
+const lastByMinute = new Map<string, { minute: number; text: string }>();
+
+function perMinute(kind: string, instant: Date, timeZone: string, format: () => string): string {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const key = `${kind}|${timeZone}`;
+  const last = lastByMinute.get(key);
+  if (last?.minute === minute) return last.text;
+  const text = format();
+  lastByMinute.set(key, { minute, text });
+  return text;
+}
+
 /** YYYY-MM-DD of an instant in an IANA zone. */
 export function businessDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return perMinute('date', instant, timeZone, () =>
+    dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant),
+  );
+}
+
+/** HH:MM (24 h) of an instant in an IANA zone. */
+export function localTime(instant: Date, timeZone: string): string {
+  return perMinute('time', instant, timeZone, () =>
+    dateFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant),
+  );
 }

@@ -1,7 +1,6 @@
 import { addDays, localDate } from '@matriz/shared/lottery/schedule';
 import { type Actor, systemActor } from '../../platform/audit/audit.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { activateTicketsOfDraws } from './activate-tickets.ts';
 import { lotteryDb } from './db.ts';
 import { closeDueDraws, openScheduledDraws } from './draws.repo.ts';
 import { getOperatorSettings } from './get-operator-settings.ts';
@@ -9,7 +8,8 @@ import { getOperatorSettings } from './get-operator-settings.ts';
 /**
  * Moves draws along by the clock: open draws past their close instant become `closed`, scheduled
  * draws entering the future-sales window become `open`. Selling never waits for this (the sale
- * checks the clock itself); it keeps the stored status truthful for screens and reports.
+ * checks the clock itself); it keeps the stored status truthful for screens and reports, and a
+ * ticket reads active once all its draws have closed (nothing is written to the tickets).
  */
 export async function advanceDraws(
   platform: Platform,
@@ -17,7 +17,7 @@ export async function advanceDraws(
 ): Promise<{ opened: string[]; closed: string[] }> {
   const now = platform.clock.now();
   const at = now.toISOString();
-  const moved = await platform.db.transaction().execute(async (trx) => {
+  return platform.db.transaction().execute(async (trx) => {
     const db = lotteryDb(trx);
     const settings = await getOperatorSettings(db, platform.config);
     const closed = await closeDueDraws(db, at);
@@ -42,7 +42,4 @@ export async function advanceDraws(
     }
     return { opened, closed };
   });
-  // Tickets whose draws have all closed become active (paged, outside the transaction above).
-  if (moved.closed.length > 0) await activateTicketsOfDraws(platform, moved.closed);
-  return moved;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { LotteryDb } from './db.ts';
 import type { LotteryAggNumbersTable, LotteryAggSalesTable, LotteryAggTicketsTable } from './money-tables.ts';
 
@@ -119,24 +118,34 @@ export async function readBancaBalance(db: LotteryDb, bancaId: string): Promise<
 }
 
 /**
- * Re-derives a draw's prize columns from its winning lines (set, not add: a re-settlement after a
- * correction lands on the right figures). Reads only the draw's winning lines (partial index).
+ * Sets a draw's prize columns to the given figures (set, not add: a re-settlement after a correction,
+ * or a second run of the same settlement, lands on the same figures); rows not given go back to zero.
  */
-export async function refreshDrawPrizeAggregates(db: LotteryDb, drawId: string): Promise<void> {
+export async function setDrawPrizeAggregates(
+  db: LotteryDb,
+  drawId: string,
+  rows: readonly LotteryAggSalesTable[],
+): Promise<void> {
   await db
     .updateTable('lottery_agg_sales')
     .set({ winning_lines: 0, prizes_won: 0 })
     .where('draw_id', '=', drawId)
     .where((eb) => eb.or([eb('winning_lines', '!=', 0), eb('prizes_won', '!=', 0)]))
     .execute();
-  await sql`insert into lottery_agg_sales (business_date, banca_id, seller_id, draw_id, bet_type, zone_id, lottery_id,
-      lines, bet, total, commission, net, cancelled_lines, cancelled_total, cancelled_commission, winning_lines, prizes_won)
-    select t.business_date, t.banca_id, t.seller_id, l.draw_id, l.bet_type, min(t.zone_id), min(l.lottery_id),
-      0, 0, 0, 0, 0, 0, 0, 0, count(*), sum(l.prize_amount)
-    from lottery_ticket_lines l inner join lottery_tickets t on t.id = l.ticket_id
-    where l.draw_id = ${drawId} and l.status = 'winner'
-    group by t.business_date, t.banca_id, t.seller_id, l.draw_id, l.bet_type
-    order by t.business_date, t.banca_id, t.seller_id, l.bet_type
-    on conflict (business_date, banca_id, seller_id, draw_id, bet_type)
-    do update set winning_lines = excluded.winning_lines, prizes_won = excluded.prizes_won`.execute(db);
+  const sorted = [...rows].sort((a, b) => {
+    const x = keyOf(a, SALES_KEY);
+    const y = keyOf(b, SALES_KEY);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  for (let i = 0; i < sorted.length; i += CHUNK)
+    await db
+      .insertInto('lottery_agg_sales')
+      .values(sorted.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.columns([...SALES_KEY]).doUpdateSet((eb) => ({
+          winning_lines: eb.ref('excluded.winning_lines'),
+          prizes_won: eb.ref('excluded.prizes_won'),
+        })),
+      )
+      .execute();
 }

@@ -127,26 +127,23 @@ export async function bancaTicketStats(
   return { count: Math.max(0, count), totalCents: Math.max(0, totalCents) };
 }
 
-/** Another live ticket of the banca with the same lines hash since an instant. */
-export async function findSameLinesTicket(
+/** Live tickets of these bancas with any of these lines hashes sold since an instant. */
+export async function findSameLinesTickets(
   db: LotteryDb,
-  bancaId: string,
-  linesHash: string,
+  bancaIds: readonly string[],
+  linesHashes: readonly string[],
   since: string,
-  until: string,
-  exceptId: string,
 ) {
+  if (bancaIds.length === 0 || linesHashes.length === 0) return [];
   return db
     .selectFrom('lottery_tickets')
-    .select(['id', 'code', 'created_at'])
-    .where('created_at', '<=', until)
-    .where('banca_id', '=', bancaId)
-    .where('lines_hash', '=', linesHash)
+    .select(['id', 'code', 'created_at', 'banca_id', 'lines_hash'])
+    .where('banca_id', 'in', [...bancaIds])
+    .where('lines_hash', 'in', [...linesHashes])
     .where('created_at', '>=', since)
     .where('status', '!=', 'cancelled')
-    .where('id', '!=', exceptId)
     .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+    .execute();
 }
 
 /** The (draw, bet type, number) a ticket played, for the exposure check. */

@@ -7,6 +7,7 @@ import { lotteryDb } from './db.ts';
 import { releaseCounters } from './limits.repo.ts';
 import { findBanca } from './network.repo.ts';
 import { recordCancelAggregates } from './record-sales-aggregates.ts';
+import { findTicketOutcome } from './settlement.repo.ts';
 import { canSee, visibleBancaIds } from './ticket-scope.ts';
 import {
   countCancellations,
@@ -34,15 +35,20 @@ export async function cancelTicket(
   const ticket = await findTicketByCode(db, code);
   if (!ticket || !canSee(await visibleBancaIds(db, auth), ticket.banca_id))
     throw notFound('lottery_ticket', code);
-  // `active` = every draw closed (only a late cancel by a superadmin gets past the checks below).
-  if (ticket.status !== 'pending' && ticket.status !== 'active')
+  // Stored `pending` = not cancelled, paid or expired; once every draw closed only a late cancel by a
+  // superadmin gets past the checks below.
+  if (ticket.status !== 'pending')
     throw new AppError('TICKET_NOT_CANCELLABLE', 409, { code, status: ticket.status });
   const banca = (await findBanca(db, ticket.banca_id))!;
   const now = platform.clock.now();
   const draws = await findTicketDraws(db, ticket.id);
   // Once a draw has its result, nobody cancels (not even late): that would refund a known loser.
   if (draws.some((d) => d.status === 'resulted' || d.status === 'settled'))
-    throw new AppError('TICKET_NOT_CANCELLABLE', 409, { code, status: ticket.status, draw_resulted: true });
+    throw new AppError('TICKET_NOT_CANCELLABLE', 409, {
+      code,
+      status: (await findTicketOutcome(db, ticket.id)).status,
+      draw_resulted: true,
+    });
   const drawClosed = draws.some((d) => d.status !== 'open' || Date.parse(d.close_at) <= now.getTime());
   const minutes = (now.getTime() - Date.parse(ticket.created_at)) / 60_000;
   const windowPassed = minutes > banca.cancel_window_minutes;

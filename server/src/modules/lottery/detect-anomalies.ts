@@ -1,16 +1,15 @@
 import { drawExposure } from '@matriz/shared/lottery/exposure';
 import { DEFAULT_PRIZES } from '@matriz/shared/lottery/games';
-import type { DomainEvent } from '../../platform/events/bus.ts';
 import { sha256 } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { bancaTicketStats, findSameLinesTicket } from './anomalies.repo.ts';
+import { bancaTicketStats, findSameLinesTickets } from './anomalies.repo.ts';
 import { groupedDrawLines } from './board.repo.ts';
 import { type LotteryDb, lotteryDb } from './db.ts';
 import { findDraw } from './draws.repo.ts';
 import { boardBetType, boundLimit, loadLimitContext } from './get-board.ts';
 import { readCounters } from './limits.repo.ts';
 import { type AnomalyInput, recordAnomaly, SEVERITIES, type Severity } from './record-anomaly.ts';
-import { findTicketByCode, findTicketClaims } from './tickets.repo.ts';
+import { findClaimsOfTickets, findTicketByCode, findTicketsByCodes } from './tickets.repo.ts';
 
 /** The rules' thresholds (spec 002 "Detección de anomalías"). */
 export const ANOMALY_RULES = {
@@ -28,12 +27,25 @@ export const ANOMALY_RULES = {
 
 interface Tracker {
   handled: Set<string>;
-  /** Draws whose exposure check is running, and whether another sale asked for it meanwhile. */
-  exposureRuns: Map<string, { again: boolean }>;
+  /** Draws sold into since their last exposure check. */
+  dirtyDraws: Set<string>;
+  /** When each draw's exposure was last checked (ms). */
+  checkedAt: Map<string, number>;
+  /** Dedupe keys this instance already stored: a counter past 90 % is not re-inserted on every sale. */
+  recorded: Set<string>;
+  /** A pass is running or scheduled. */
+  busy: boolean;
 }
 
+/** Sales are checked in passes: everything sold in this window is read back with a few queries. */
+const SALES_PASS_MS = 100;
 /** The exposure check aggregates a whole draw: under a burst of sales it runs at most this often per draw. */
 const EXPOSURE_CHECK_INTERVAL_MS = 2000;
+/**
+ * With sales spread over many draws the exposure checks could eat the sales' CPU: after a round of
+ * checks that took T, the next round waits 9 T (at most a tenth of the time goes to them).
+ */
+const EXPOSURE_IDLE_FACTOR = 9;
 
 const trackers = new WeakMap<Platform, Tracker>();
 
@@ -42,7 +54,7 @@ export async function anomalyChecksDone(platform: Platform, marker: string, time
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const tracker = trackers.get(platform);
-    if (tracker?.handled.has(marker) && !tracker.exposureRuns.size) return;
+    if (tracker?.handled.has(marker) && !tracker.busy && tracker.dirtyDraws.size === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`anomaly checks for ${marker} did not finish`);
@@ -55,6 +67,14 @@ const SEVERITY_FLOOR: Record<string, Severity> = {
   late_cancellation: 'high',
   result_change_unauthorized: 'critical',
 };
+
+async function recordOnce(platform: Platform, anomaly: AnomalyInput): Promise<void> {
+  const recorded = trackers.get(platform)?.recorded;
+  if (recorded?.has(anomaly.dedupeKey)) return;
+  await recordAnomaly(platform, anomaly);
+  if (recorded && recorded.size > 10_000) recorded.clear();
+  recorded?.add(anomaly.dedupeKey);
+}
 
 /** `lottery.anomaly` published by another use case (late cancellation, result changes …). */
 async function recordPublished(platform: Platform, db: LotteryDb, payload: Record<string, unknown>) {
@@ -99,70 +119,95 @@ async function recordPublished(platform: Platform, db: LotteryDb, payload: Recor
   });
 }
 
-/** The rules evaluated after every sale. */
-async function checkSale(platform: Platform, db: LotteryDb, payload: Record<string, unknown>) {
-  const code = text(payload.code);
-  if (!code) return;
-  const ticket = await findTicketByCode(db, code);
-  if (!ticket || ticket.banca_id !== payload.banca_id) return;
+/** The sale rules (big ticket, duplicate lines, near limit) over the tickets sold since the last pass. */
+async function checkSales(platform: Platform, db: LotteryDb, payloads: Record<string, unknown>[]) {
+  const bancaOf = new Map(payloads.map((p) => [text(p.code), p.banca_id]));
+  // Events on PostgreSQL reach every instance (and every schema in tests): keep only our own tickets.
+  const tickets = (
+    await findTicketsByCodes(
+      db,
+      [...bancaOf.keys()].filter((code): code is string => code !== null),
+    )
+  ).filter((t) => bancaOf.get(t.code) === t.banca_id);
+  if (tickets.length === 0) return;
   const now = platform.clock.now().getTime();
   const found: AnomalyInput[] = [];
-  const base = { entity: 'lottery_ticket', entityId: code, bancaId: ticket.banca_id, drawId: null };
+  const bancaIds = [...new Set(tickets.map((t) => t.banca_id))];
 
   const sinceDate = new Date(now - ANOMALY_RULES.bigTicketDays * 86_400_000).toISOString().slice(0, 10);
-  const stats = await bancaTicketStats(db, ticket.banca_id, sinceDate, {
-    count: ticket.status === 'cancelled' ? 0 : 1,
-    totalCents: ticket.status === 'cancelled' ? 0 : Number(ticket.grand_total),
-  });
-  const total = Number(ticket.grand_total);
-  // total > factor × (sum ÷ count), in integers.
-  if (
-    stats.count >= ANOMALY_RULES.bigTicketMinSample &&
-    total * stats.count > ANOMALY_RULES.bigTicketFactor * stats.totalCents
-  ) {
-    found.push({
-      ...base,
-      kind: 'big_ticket',
-      severity: 'medium',
-      details: {
-        code,
-        amount: total / 100,
-        average: Math.round(stats.totalCents / stats.count) / 100,
-        sample: stats.count,
-        factor: ANOMALY_RULES.bigTicketFactor,
-      },
-      dedupeKey: `big_ticket|${ticket.id}`,
-    });
-  }
-
+  const statsOf = new Map<string, { count: number; totalCents: number }>();
+  for (const bancaId of bancaIds)
+    statsOf.set(bancaId, await bancaTicketStats(db, bancaId, sinceDate, { count: 0, totalCents: 0 }));
   const windowStart = new Date(
-    Date.parse(ticket.created_at) - ANOMALY_RULES.duplicateMinutes * 60_000,
+    Math.min(...tickets.map((t) => Date.parse(t.created_at))) - ANOMALY_RULES.duplicateMinutes * 60_000,
   ).toISOString();
-  const twin = await findSameLinesTicket(
+  const sameLines = await findSameLinesTickets(
     db,
-    ticket.banca_id,
-    ticket.lines_hash,
+    bancaIds,
+    [...new Set(tickets.map((t) => t.lines_hash))],
     windowStart,
-    ticket.created_at,
-    ticket.id,
   );
-  if (twin) {
-    found.push({
-      ...base,
-      kind: 'duplicate_ticket',
-      severity: 'low',
-      details: { code, duplicate_of: twin.code, minutes: ANOMALY_RULES.duplicateMinutes },
-      dedupeKey: `duplicate_ticket|${ticket.id}`,
-    });
+
+  const sameLinesOf = new Map<string, typeof sameLines>();
+  for (const other of sameLines) {
+    const key = `${other.banca_id}|${other.lines_hash}`;
+    sameLinesOf.set(key, [...(sameLinesOf.get(key) ?? []), other]);
+  }
+  for (const ticket of tickets) {
+    const code = ticket.code;
+    const base = { entity: 'lottery_ticket', entityId: code, bancaId: ticket.banca_id, drawId: null };
+    const total = Number(ticket.grand_total);
+    // The banca's average leaves this ticket out.
+    const live = ticket.status === 'cancelled' ? 0 : 1;
+    const banca = statsOf.get(ticket.banca_id)!;
+    const count = Math.max(0, banca.count - live);
+    const totalCents = Math.max(0, banca.totalCents - live * total);
+    // total > factor × (sum ÷ count), in integers.
+    if (
+      count >= ANOMALY_RULES.bigTicketMinSample &&
+      total * count > ANOMALY_RULES.bigTicketFactor * totalCents
+    ) {
+      found.push({
+        ...base,
+        kind: 'big_ticket',
+        severity: 'medium',
+        details: {
+          code,
+          amount: total / 100,
+          average: Math.round(totalCents / count) / 100,
+          sample: count,
+          factor: ANOMALY_RULES.bigTicketFactor,
+        },
+        dedupeKey: `big_ticket|${ticket.id}`,
+      });
+    }
+    const since = new Date(
+      Date.parse(ticket.created_at) - ANOMALY_RULES.duplicateMinutes * 60_000,
+    ).toISOString();
+    const twin = (sameLinesOf.get(`${ticket.banca_id}|${ticket.lines_hash}`) ?? []).find(
+      (other) => other.id !== ticket.id && other.created_at >= since && other.created_at <= ticket.created_at,
+    );
+    if (twin) {
+      found.push({
+        ...base,
+        kind: 'duplicate_ticket',
+        severity: 'low',
+        details: { code, duplicate_of: twin.code, minutes: ANOMALY_RULES.duplicateMinutes },
+        dedupeKey: `duplicate_ticket|${ticket.id}`,
+      });
+    }
   }
 
-  const claims = await findTicketClaims(db, ticket.id);
-  const counters = await readCounters(
+  const claims = await findClaimsOfTickets(
     db,
-    claims.map((c) => c.key),
+    tickets.map((t) => t.id),
   );
+  const counters = await readCounters(db, [...new Set(claims.map((c) => c.key))]);
+  const ticketOf = new Map(tickets.map((t) => [t.id, t]));
+  const claimant = new Map(claims.map((c) => [c.key, ticketOf.get(c.ticket_id)!]));
   for (const [key, counter] of counters) {
     if (counter.lim <= 0 || counter.sold * 10_000 < ANOMALY_RULES.nearLimitBp * counter.lim) continue;
+    const ticket = claimant.get(key)!;
     const parts = key.split('|');
     found.push({
       kind: 'near_limit',
@@ -179,14 +224,12 @@ async function checkSale(platform: Platform, db: LotteryDb, payload: Record<stri
         sold: counter.sold / 100,
         limit: counter.lim / 100,
         share: Math.floor((counter.sold * 1000) / counter.lim) / 10,
-        code,
+        code: ticket.code,
       },
       dedupeKey: `near_limit|${key}`,
     });
   }
-  for (const anomaly of found) await recordAnomaly(platform, anomaly);
-  const drawIds = Array.isArray(payload.draw_ids) ? payload.draw_ids.map(String) : [];
-  for (const drawId of drawIds) await checkExposure(platform, db, drawId);
+  for (const anomaly of found) await recordOnce(platform, anomaly);
 }
 
 /**
@@ -194,106 +237,150 @@ async function checkSale(platform: Platform, db: LotteryDb, payload: Record<stri
  * of every palé/tripleta containing it, network-wide) against its number-level limit expressed as a
  * payout — a payout limit as is, a sales limit × the directo first-prize multiplier. Palés and
  * tripletas are limited on their own counters, so they can pile risk on a number past its directo limit.
- * One run per draw at a time; sales during a run ask for one more.
  */
 async function checkExposure(platform: Platform, db: LotteryDb, drawId: string): Promise<void> {
-  const tracker = trackers.get(platform)!;
-  const running = tracker.exposureRuns.get(drawId);
-  if (running) {
-    running.again = true;
-    return;
-  }
-  const state = { again: true };
-  tracker.exposureRuns.set(drawId, state);
-  try {
-    let lastRun = 0;
-    while (state.again) {
-      state.again = false;
-      const wait = lastRun + EXPOSURE_CHECK_INTERVAL_MS - Date.now();
-      if (lastRun > 0 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      lastRun = Date.now();
-      const draw = await findDraw(db, drawId);
-      if (!draw) return;
-      const [groups, ctx] = await Promise.all([
-        groupedDrawLines(db, drawId, {}),
-        loadLimitContext(db, draw, { zoneId: '', bancaId: '' }),
-      ]);
-      const exposure = drawExposure(groups);
-      const betType = boardBetType(draw);
-      const defaultFirst = betType === 'TIEMPOS' ? DEFAULT_PRIZES.TIEMPOS.hit : DEFAULT_PRIZES.DIRECTO.first;
-      for (const n of exposure.numbers.values()) {
-        if (n.exposureCents === 0) continue;
-        const limit = boundLimit(ctx, betType, n.number, {
-          salesCents: n.salesCents,
-          payoutCents: n.payoutIfFirstCents,
-        });
-        if (limit.limitCents === null || limit.measure === null) continue;
-        const firsts = groups
-          .filter((g) => g.betType === betType && g.number === n.number)
-          .map((g) => g.prizeMultipliers[betType === 'TIEMPOS' ? 'hit' : 'first'] ?? 0);
-        const first = Math.max(defaultFirst ?? 0, ...firsts);
-        const payoutLimit =
-          limit.measure === 'payout' ? limit.limitCents : Math.round((limit.limitCents * first) / 100);
-        if (n.exposureCents * 10 <= ANOMALY_RULES.exposureFactorTenths * payoutLimit) continue;
-        await recordAnomaly(platform, {
-          kind: 'exposure_over_limit',
-          severity: 'high',
-          entity: 'lottery_draw_number',
-          entityId: `${drawId}|${n.number}`,
-          bancaId: null,
-          drawId,
-          details: {
-            lottery: draw.lottery_code,
-            draw_date: draw.draw_date,
-            draw_time: draw.draw_time,
-            number: n.number,
-            exposure: n.exposureCents / 100,
-            payout_limit: payoutLimit / 100,
-            limit: limit.limitCents / 100,
-            measure: limit.measure,
-          },
-          dedupeKey: `exposure_over_limit|${drawId}|${n.number}`,
-        });
-      }
-    }
-  } finally {
-    tracker.exposureRuns.delete(drawId);
+  const draw = await findDraw(db, drawId);
+  if (!draw) return;
+  const [groups, ctx] = await Promise.all([
+    groupedDrawLines(db, drawId, {}),
+    loadLimitContext(db, draw, { zoneId: '', bancaId: '' }),
+  ]);
+  const exposure = drawExposure(groups);
+  const betType = boardBetType(draw);
+  const defaultFirst = betType === 'TIEMPOS' ? DEFAULT_PRIZES.TIEMPOS.hit : DEFAULT_PRIZES.DIRECTO.first;
+  for (const n of exposure.numbers.values()) {
+    if (n.exposureCents === 0) continue;
+    const limit = boundLimit(ctx, betType, n.number, {
+      salesCents: n.salesCents,
+      payoutCents: n.payoutIfFirstCents,
+    });
+    if (limit.limitCents === null || limit.measure === null) continue;
+    const firsts = groups
+      .filter((g) => g.betType === betType && g.number === n.number)
+      .map((g) => g.prizeMultipliers[betType === 'TIEMPOS' ? 'hit' : 'first'] ?? 0);
+    const first = Math.max(defaultFirst ?? 0, ...firsts);
+    const payoutLimit =
+      limit.measure === 'payout' ? limit.limitCents : Math.round((limit.limitCents * first) / 100);
+    if (n.exposureCents * 10 <= ANOMALY_RULES.exposureFactorTenths * payoutLimit) continue;
+    await recordOnce(platform, {
+      kind: 'exposure_over_limit',
+      severity: 'high',
+      entity: 'lottery_draw_number',
+      entityId: `${drawId}|${n.number}`,
+      bancaId: null,
+      drawId,
+      details: {
+        lottery: draw.lottery_code,
+        draw_date: draw.draw_date,
+        draw_time: draw.draw_time,
+        number: n.number,
+        exposure: n.exposureCents / 100,
+        payout_limit: payoutLimit / 100,
+        limit: limit.limitCents / 100,
+        measure: limit.measure,
+      },
+      dedupeKey: `exposure_over_limit|${drawId}|${n.number}`,
+    });
   }
 }
 
 /**
  * Subscribes the anomaly rules to the bus: stores `lottery.anomaly` events published by other use
- * cases and evaluates the sale rules after every `lottery.ticket.sold`. Returns the unsubscribe.
+ * cases as they come, and checks the tickets sold in passes (every SALES_PASS_MS while sales keep
+ * coming), each draw's exposure at most every EXPOSURE_CHECK_INTERVAL_MS. Returns the unsubscribe.
  */
 export function startAnomalyDetection(platform: Platform): () => Promise<void> {
-  const tracker: Tracker = { handled: new Set(), exposureRuns: new Map() };
+  const tracker: Tracker = {
+    handled: new Set(),
+    dirtyDraws: new Set(),
+    checkedAt: new Map(),
+    recorded: new Set(),
+    busy: false,
+  };
   trackers.set(platform, tracker);
   const db = lotteryDb(platform.db);
   const pending = new Set<Promise<void>>();
+  const sold: Record<string, unknown>[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let exposureNotBefore = 0;
   let stopped = false;
-  const handle = async (event: DomainEvent) => {
+  const remember = (marker: string) => {
+    if (tracker.handled.size > 10_000) tracker.handled.clear();
+    tracker.handled.add(marker);
+  };
+
+  const pass = async () => {
+    const sales = sold.splice(0);
+    if (sales.length > 0) {
+      await checkSales(platform, db, sales);
+      for (const sale of sales) remember(`sold|${String(sale.code)}`);
+    }
+    if (Date.now() < exposureNotBefore) return;
+    const started = Date.now();
+    for (const drawId of [...tracker.dirtyDraws]) {
+      if (stopped) return;
+      if ((tracker.checkedAt.get(drawId) ?? 0) + EXPOSURE_CHECK_INTERVAL_MS > Date.now()) continue;
+      tracker.dirtyDraws.delete(drawId);
+      tracker.checkedAt.set(drawId, Date.now());
+      await checkExposure(platform, db, drawId);
+    }
+    exposureNotBefore = Date.now() + EXPOSURE_IDLE_FACTOR * (Date.now() - started);
+  };
+  const nextDelay = (): number | null => {
+    if (sold.length > 0) return SALES_PASS_MS;
+    if (tracker.dirtyDraws.size === 0) return null;
+    const due = Math.max(
+      exposureNotBefore,
+      Math.min(
+        ...[...tracker.dirtyDraws].map((id) => (tracker.checkedAt.get(id) ?? 0) + EXPOSURE_CHECK_INTERVAL_MS),
+      ),
+    );
+    return Math.max(0, due - Date.now());
+  };
+  const track = (job: Promise<void>, what: string) => {
+    const tracked = job
+      .catch((error) => {
+        if (!stopped) console.error('anomaly detection failed', what, error);
+      })
+      .finally(() => pending.delete(tracked));
+    pending.add(tracked);
+    return tracked;
+  };
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    tracker.busy = true;
+    timer = setTimeout(() => {
+      timer = null;
+      void track(pass(), 'lottery.ticket.sold').finally(() => {
+        const delay = nextDelay();
+        if (delay === null || stopped) tracker.busy = false;
+        else schedule(delay);
+      });
+    }, delay);
+  };
+
+  const unsubscribe = platform.bus.subscribe((event) => {
+    if (stopped) return;
     const payload = (event.payload ?? {}) as Record<string, unknown>;
     if (event.type === 'lottery.ticket.sold') {
-      await checkSale(platform, db, payload);
-      tracker.handled.add(`sold|${String(payload.code)}`);
+      sold.push(payload);
+      if (Array.isArray(payload.draw_ids))
+        for (const id of payload.draw_ids) tracker.dirtyDraws.add(String(id));
+      if (!tracker.busy) schedule(SALES_PASS_MS);
     } else if (event.type === 'lottery.anomaly') {
-      await recordPublished(platform, db, payload);
-      tracker.handled.add(`anomaly|${String(payload.kind)}|${String(payload.code ?? payload.draw_id ?? '')}`);
+      void track(
+        recordPublished(platform, db, payload).then(() =>
+          remember(`anomaly|${String(payload.kind)}|${String(payload.code ?? payload.draw_id ?? '')}`),
+        ),
+        event.type,
+      );
     }
-    if (tracker.handled.size > 10_000) tracker.handled.clear();
-  };
-  const unsubscribe = platform.bus.subscribe((event) => {
-    if (stopped || (event.type !== 'lottery.ticket.sold' && event.type !== 'lottery.anomaly')) return;
-    const job = handle(event)
-      .catch((error) => {
-        if (!stopped) console.error('anomaly detection failed', event.type, error);
-      })
-      .finally(() => pending.delete(job));
-    pending.add(job);
   });
   return async () => {
     stopped = true;
     unsubscribe();
+    if (timer) clearTimeout(timer);
+    timer = null;
     await Promise.allSettled([...pending]);
   };
 }

@@ -93,13 +93,13 @@ export async function soldOn(
 /** Winning prizes of one (draw, bet type, number), and the class and multiplier they won with. */
 export async function winningLinesOn(db: LotteryDb, drawId: string, betType: string, number: string) {
   return db
-    .selectFrom('lottery_ticket_lines as l')
-    .innerJoin('lottery_tickets as t', 't.id', 'l.ticket_id')
-    .select(['l.prize_amount', 'l.prize_class', 'l.prize_multipliers'])
-    .where('l.draw_id', '=', drawId)
-    .where('l.bet_type', '=', betType)
+    .selectFrom('lottery_winning_lines as w')
+    .innerJoin('lottery_ticket_lines as l', 'l.id', 'w.line_id')
+    .innerJoin('lottery_tickets as t', 't.id', 'w.ticket_id')
+    .select(['w.prize_amount', 'w.prize_class', 'l.prize_multipliers'])
+    .where('w.draw_id', '=', drawId)
+    .where('w.bet_type', '=', betType)
     .where('l.bet_number', '=', number)
-    .where('l.status', '=', 'winner')
     .where('t.status', '!=', 'cancelled')
     .execute();
 }

@@ -43,15 +43,23 @@ export async function ticketEntryMismatches(db: LotteryDb) {
   return rows;
 }
 
-/** Tickets whose paid/prize state and figures disagree with their own lines. */
+/** Tickets whose prize (owed, paid or expired) disagrees with their own winning lines. */
 export async function ticketPrizeMismatches(db: LotteryDb) {
   const { rows } = await sql<{ code: string; status: string; prize_total: number; lines_prize: number }>`
-    select t.code, t.status, t.prize_total, coalesce(w.prize, 0) as lines_prize
-    from lottery_tickets t left join (
-      select ticket_id, sum(prize_amount) as prize from lottery_ticket_lines where status = 'winner' group by ticket_id
-    ) w on w.ticket_id = t.id
-    where t.status in ('winner', 'paid', 'expired') and t.prize_total <> coalesce(w.prize, 0)
-    order by t.code limit ${LIMIT}`.execute(db);
+    with w as materialized (
+      select ticket_id, sum(prize_amount) as prize from lottery_winning_lines group by ticket_id
+    )
+    select code, status, prize_total, lines_prize from (
+      select t.code, t.status, t.prize_total, coalesce(w.prize, 0) as lines_prize
+      from lottery_tickets t left join w on w.ticket_id = t.id
+      where t.status in ('paid', 'expired') and t.prize_total <> coalesce(w.prize, 0)
+      union all
+      select t.code, 'winner' as status, p.prize_total, coalesce(w.prize, 0) as lines_prize
+      from lottery_ticket_prizes p
+        inner join lottery_tickets t on t.id = p.ticket_id
+        left join w on w.ticket_id = p.ticket_id
+      where p.decided = 1 and p.prize_total <> coalesce(w.prize, 0)
+    ) x order by code limit ${LIMIT}`.execute(db);
   return rows;
 }
 
@@ -63,11 +71,11 @@ export async function prizeLedgerMismatches(db: LotteryDb) {
       select banca_id, sum(case when kind = 'prize_won' then amount else -amount end) as amount
       from lottery_ledger_entries where kind in ('prize_won', 'prize_won_reversal') group by banca_id
     ) a full outer join (
-      select t.banca_id, sum(l.prize_amount) as amount
-      from lottery_ticket_lines l
-        inner join lottery_tickets t on t.id = l.ticket_id
-        inner join lottery_draws d on d.id = l.draw_id
-      where l.status = 'winner' and d.status = 'settled'
+      select t.banca_id, sum(w.prize_amount) as amount
+      from lottery_winning_lines w
+        inner join lottery_tickets t on t.id = w.ticket_id
+        inner join lottery_draws d on d.id = w.draw_id
+      where d.status = 'settled'
       group by t.banca_id
     ) b on a.banca_id = b.banca_id
     where coalesce(a.amount, 0) <> coalesce(b.amount, 0)

@@ -8,6 +8,7 @@ import { describeEngines, type TestApp } from '../../../test/harness.ts';
 import { advanceDraws } from './advance-draws.ts';
 import { lotteryDb } from './db.ts';
 import { generateDrawsForSalesWindow } from './generate-draws.ts';
+import { ticketPrizeSql, ticketStatusSql } from './settlement.repo.ts';
 import { verifyLedger } from './verify-ledger.ts';
 
 async function call(
@@ -332,7 +333,7 @@ describeEngines('dinero y reportes de lotería', (t) => {
       .selectAll()
       .where('code', '=', sold[0].code)
       .executeTakeFirstOrThrow();
-    expect(won.status).toBe('winner');
+    expect((await call(app, juan, 'GET', `/lottery/tickets/${won.code}`)).body.ticket.status).toBe('winner');
     const paid = await app.app.inject({
       method: 'POST',
       url: `/api/v1/lottery/tickets/${encodeURIComponent(won.code)}/pay`,
@@ -384,11 +385,17 @@ describeEngines(
       const admin = await app.login('admin');
       const from = '2026-01-26';
       const to = '2026-01-28';
+      // Status and prize as the ticket reads (settlement stores winners' prizes beside the ticket).
       const tickets = await db
-        .selectFrom('lottery_tickets')
-        .selectAll()
-        .where('business_date', '>=', from)
-        .where('business_date', '<=', to)
+        .selectFrom('lottery_tickets as t')
+        .select([
+          't.grand_total',
+          't.total_commission',
+          ticketStatusSql('t').as('status'),
+          ticketPrizeSql('t').as('prize_total'),
+        ])
+        .where('t.business_date', '>=', from)
+        .where('t.business_date', '<=', to)
         .execute();
       const sum = (rows: typeof tickets, key: 'grand_total' | 'total_commission' | 'prize_total') =>
         rows.reduce((s, r) => s + Number(r[key]), 0);

@@ -14,6 +14,7 @@ import {
 } from './payments.repo.ts';
 import { recordPaymentAggregates } from './record-sales-aggregates.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
+import { findTicketOutcome } from './settlement.repo.ts';
 import { signatureMatches } from './ticket-signature.ts';
 import { findTicketByCode, type TicketRow } from './tickets.repo.ts';
 
@@ -28,6 +29,11 @@ export async function getPayoutSettings(db: LotteryDb): Promise<PayoutSettings> 
 }
 
 export type PaymentRow = NonNullable<Awaited<ReturnType<typeof findPaymentOfTicket>>>;
+
+/** The ticket with its status and prize as read from its draws and prize row (settlement stores only winners). */
+async function withOutcome(db: LotteryDb, ticket: TicketRow): Promise<TicketRow> {
+  return { ...ticket, ...(await findTicketOutcome(db, ticket.id)) };
+}
 
 /** Why a ticket cannot be paid now (null = it can): the refusals of DOMAIN.md §7. */
 export function payRefusal(ticket: TicketRow, payment: PaymentRow | undefined, now: Date): AppError | null {
@@ -91,8 +97,9 @@ export async function payTicket(
   idempotencyKey?: string,
 ): Promise<PaidTicket> {
   const db = lotteryDb(platform.db);
-  const ticket = await findTicketByCode(db, scan.code);
-  if (!ticket) throw notFound('lottery_ticket', scan.code);
+  const stored = await findTicketByCode(db, scan.code);
+  if (!stored) throw notFound('lottery_ticket', scan.code);
+  const ticket = await withOutcome(db, stored);
   if (scan.signature !== null && !signatureMatches(ticket.signature, scan.signature))
     throw new AppError('TICKET_FORGED', 422, { code: scan.code });
   const replay = async () => {
@@ -114,7 +121,7 @@ export async function payTicket(
   const amount = Number(ticket.prize_total);
   const paid = await platform.db.transaction().execute(async (trx) => {
     const tdb = lotteryDb(trx);
-    if (!(await markTicketPaid(tdb, ticket.id, actor.userId!, at, paidBancaId))) return false;
+    if (!(await markTicketPaid(tdb, ticket.id, actor.userId!, at, paidBancaId, amount))) return false;
     const ledger: LotteryLedgerEntriesTable = {
       id: newId(),
       at,
@@ -166,7 +173,7 @@ export async function payTicket(
   if (!paid) {
     const replayed = await replay();
     if (replayed) return replayed;
-    const fresh = (await findTicketByCode(db, ticket.code))!;
+    const fresh = await withOutcome(db, (await findTicketByCode(db, ticket.code))!);
     throw (
       payRefusal(fresh, await findPaymentOfTicket(db, ticket.id), platform.clock.now()) ??
       new AppError('TICKET_NOT_SETTLED', 409, { code: ticket.code, status: fresh.status })

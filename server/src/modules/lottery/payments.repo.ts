@@ -3,13 +3,15 @@ import { countAll } from '../../platform/db/sql.ts';
 import type { LotteryDb } from './db.ts';
 import type { LotteryPaymentsTable } from './results-tables.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
+import { ticketStatusSql } from './settlement.repo.ts';
 
 const SETTINGS_MODULE = 'lottery';
 const PAYOUT_KEY = 'payout';
 
 /**
- * The one write that pays: only a winner, not expired, whose every draw is settled (a correction in
- * progress sends its draw back to `resulted`). Rows affected 0 → someone else paid it first.
+ * The one write that pays: only a winner (its prize decided, every draw settled and decided; a
+ * correction in progress sends its draw back to `resulted`), not expired, for the prize read before.
+ * Rows affected 0 → someone else paid it first. The ticket keeps the amount; its prize row goes.
  */
 export async function markTicketPaid(
   db: LotteryDb,
@@ -17,18 +19,21 @@ export async function markTicketPaid(
   by: string,
   at: string,
   paidBancaId: string,
+  amount: number,
 ): Promise<boolean> {
   const result = await db
     .updateTable('lottery_tickets')
-    .set({ status: 'paid', paid_at: at, paid_by: by, paid_banca_id: paidBancaId })
+    .set({ status: 'paid', prize_total: amount, paid_at: at, paid_by: by, paid_banca_id: paidBancaId })
     .where('id', '=', ticketId)
-    .where('status', '=', 'winner')
+    .where(ticketStatusSql('lottery_tickets'), '=', 'winner')
     .where('expires_at', '>', at)
     .where(
-      sql<boolean>`not exists (select 1 from lottery_ticket_lines o inner join lottery_draws d on d.id = o.draw_id where o.ticket_id = lottery_tickets.id and d.status <> 'settled')`,
+      sql<boolean>`exists (select 1 from lottery_ticket_prizes p where p.ticket_id = lottery_tickets.id and p.prize_total = ${amount})`,
     )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('lottery_ticket_prizes').where('ticket_id', '=', ticketId).execute();
+  return true;
 }
 
 export async function insertPayment(
@@ -77,30 +82,40 @@ export async function writePayoutSettingsJson(db: LotteryDb, valueJson: string, 
 /** Unpaid winners past their expiry, a page at a time (the expiry job). */
 export async function findExpiredWinners(db: LotteryDb, now: string, limit: number) {
   return db
-    .selectFrom('lottery_tickets')
-    .select(['id', 'code', 'banca_id', 'prize_total', 'expires_at'])
-    .where('status', '=', 'winner')
-    .where('expires_at', '<=', now)
-    .orderBy('expires_at')
+    .selectFrom('lottery_ticket_prizes as p')
+    .innerJoin('lottery_tickets as t', 't.id', 'p.ticket_id')
+    .select(['t.id', 't.code', 't.banca_id', 'p.prize_total', 'p.expires_at'])
+    .where('p.decided', '=', 1)
+    .where('p.expires_at', '<=', now)
+    .orderBy('p.expires_at')
     .limit(limit)
     .execute();
 }
 
+/** Those still unpaid become `expired`, keeping the amount they lost; their prize rows go. */
 export async function markTicketsExpired(
   db: LotteryDb,
   ids: readonly string[],
   now: string,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
+  const due = sql<boolean>`exists (select 1 from lottery_ticket_prizes p
+    where p.ticket_id = lottery_tickets.id and p.decided = 1 and p.expires_at <= ${now})`;
   const rows = await db
     .updateTable('lottery_tickets')
-    .set({ status: 'expired' })
+    .set({
+      status: 'expired',
+      prize_total: sql<number>`(select p.prize_total from lottery_ticket_prizes p where p.ticket_id = lottery_tickets.id)`,
+    })
     .where('id', 'in', [...ids])
-    .where('status', '=', 'winner')
-    .where('expires_at', '<=', now)
+    .where('status', '=', 'pending')
+    .where(due)
     .returning('id')
     .execute();
-  return rows.map((r) => r.id);
+  const expired = rows.map((r) => r.id);
+  if (expired.length > 0)
+    await db.deleteFrom('lottery_ticket_prizes').where('ticket_id', 'in', expired).execute();
+  return expired;
 }
 
 export async function insertLedger(db: LotteryDb, entries: readonly LotteryLedgerEntriesTable[]) {

@@ -16,7 +16,7 @@ import {
   type TicketTotals,
 } from '@matriz/shared/lottery/pricing';
 import { toCents } from '@matriz/shared/money';
-import { businessDate } from '../../platform/clock.ts';
+import { businessDate, localTime } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sha256 } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -24,7 +24,7 @@ import { creditProblem } from './check-credit.ts';
 import { lotteryDb } from './db.ts';
 import type { BancaRow } from './network.repo.ts';
 import { layerCommission } from './resolve-commissions.ts';
-import { layerPrizes, prizeKey } from './resolve-prizes.ts';
+import { prizeKey } from './resolve-prizes.ts';
 import { type SaleCatalogSnapshot, saleCatalog } from './sale-catalog.ts';
 import { findDrawStates } from './sale-context.repo.ts';
 
@@ -126,15 +126,6 @@ const problem = (
   status,
   details,
 });
-
-function localTime(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(now);
-}
 
 function chooseBanca(bancas: BancaRow[], requested: string | undefined): BancaRow | LineProblem {
   if (bancas.length === 0) return problem('NO_BANCA', {}, 403);
@@ -272,12 +263,7 @@ export async function prepareSale(
 
   const commissionOf = (lotteryId: string, betType: string) =>
     layerCommission(snapshot.commissionRows, banca.id, lotteryId, betType);
-  const prizeTables = new Map(
-    sellable.map((d) => [
-      d.id,
-      layerPrizes(snapshot.prizeRows, { bancaId: banca.id, lotteryId: d.lottery_id, drawId: d.id }),
-    ]),
-  );
+  const prizeTables = new Map(sellable.map((d) => [d.id, snapshot.prizeTable(banca.id, d)]));
   const priced = priceTicket(
     plays.map((p) => ({
       betCents: p.amountCents,

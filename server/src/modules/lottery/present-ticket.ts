@@ -2,19 +2,28 @@ import { BET_TYPES, type BetTypeCode } from '@matriz/shared/lottery/games';
 import { toMajor } from '@matriz/shared/money';
 import { notFound } from '../../platform/errors.ts';
 import type { LotteryDb } from './db.ts';
+import { findTicketOutcome, findTicketWinningLines } from './settlement.repo.ts';
 import { qrPayload } from './ticket-signature.ts';
 import { findTicketByCode, findTicketLines, type TicketRow } from './tickets.repo.ts';
 
 const percent = (basisPoints: number) => basisPoints / 100;
 
 /**
- * Settlement writes only the winners (ARCHITECTURE.md "Database"): a line still `pending` reads as
+ * Settlement writes only the winners (ARCHITECTURE.md "Database"): a line that did not win reads as
  * `loser` once its draw is settled, `active` once the draw has closed, `pending` while it is open.
  */
-export function lineStatus(stored: string, drawStatus: string): string {
-  if (stored !== 'pending') return stored;
+export function lineStatus(stored: string, drawStatus: string, won: boolean): string {
+  if (stored === 'cancelled') return stored;
+  if (won) return 'winner';
   if (drawStatus === 'settled') return 'loser';
   return drawStatus === 'scheduled' || drawStatus === 'open' ? 'pending' : 'active';
+}
+
+/** What settlement decided for a stored ticket: its status and prize, and its winning lines by line id. */
+export interface TicketOutcome {
+  status: string;
+  prize_total: number;
+  winners: Map<string, { prize_class: string; prize_amount: number }>;
 }
 
 async function ticketContext(db: LotteryDb, ticket: TicketRow) {
@@ -67,8 +76,8 @@ async function ticketContext(db: LotteryDb, ticket: TicketRow) {
 
 export type TicketContext = Awaited<ReturnType<typeof ticketContext>>;
 
-/** The ticket as spec 003 §6.1 names it, amounts in major units. */
-export function presentTicket(ticket: TicketRow, context: TicketContext) {
+/** The ticket as spec 003 §6.1 names it, amounts in major units (a sale just made has no outcome yet). */
+export function presentTicket(ticket: TicketRow, context: TicketContext, outcome?: TicketOutcome) {
   const { lines, banca, seller, draws } = context;
   const lotteryIds = [...new Set(lines.map((l) => l.lottery_id))];
   return {
@@ -76,7 +85,7 @@ export function presentTicket(ticket: TicketRow, context: TicketContext) {
     ticket_code: ticket.code,
     barcode: ticket.code,
     qr: qrPayload(ticket.code, ticket.signature),
-    status: ticket.status,
+    status: outcome?.status ?? ticket.status,
     created_at: ticket.created_at,
     business_date: ticket.business_date,
     currency: ticket.currency,
@@ -108,6 +117,7 @@ export function presentTicket(ticket: TicketRow, context: TicketContext) {
     lines: lines.map((line) => {
       const draw = draws.get(line.draw_id)!;
       const betType = line.bet_type as BetTypeCode;
+      const won = outcome?.winners.get(line.id);
       return {
         line_id: line.id,
         line_number: line.line_number,
@@ -146,11 +156,14 @@ export function presentTicket(ticket: TicketRow, context: TicketContext) {
               v / 100,
             ]),
           ),
-          prize_amount: toMajor(Number(line.prize_amount)),
-          is_winner: line.status === 'winner',
-          winning_class: line.prize_class,
+          prize_amount: toMajor(won?.prize_amount ?? 0),
+          is_winner: won !== undefined,
+          winning_class: won?.prize_class ?? null,
         },
-        status: { line_status: lineStatus(line.status, draw.status), is_void: line.status === 'cancelled' },
+        status: {
+          line_status: lineStatus(line.status, draw.status, won !== undefined),
+          is_void: line.status === 'cancelled',
+        },
       };
     }),
     totals: {
@@ -162,7 +175,7 @@ export function presentTicket(ticket: TicketRow, context: TicketContext) {
       total_commission: toMajor(Number(ticket.total_commission)),
       total_net: toMajor(Number(ticket.total_net)),
       grand_total: toMajor(Number(ticket.grand_total)),
-      total_prize: toMajor(Number(ticket.prize_total)),
+      total_prize: toMajor(outcome?.prize_total ?? Number(ticket.prize_total)),
     },
     metadata: {
       lottery_ids: lotteryIds.join(','),
@@ -190,5 +203,10 @@ export function presentTicket(ticket: TicketRow, context: TicketContext) {
 export async function loadTicketView(db: LotteryDb, code: string) {
   const ticket = await findTicketByCode(db, code);
   if (!ticket) throw notFound('lottery_ticket', code);
-  return { ticket, view: presentTicket(ticket, await ticketContext(db, ticket)) };
+  const [context, settled, winners] = await Promise.all([
+    ticketContext(db, ticket),
+    findTicketOutcome(db, ticket.id),
+    findTicketWinningLines(db, ticket.id),
+  ]);
+  return { ticket, view: presentTicket(ticket, context, { ...settled, winners }) };
 }

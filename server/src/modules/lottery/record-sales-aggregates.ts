@@ -1,15 +1,17 @@
 import { potentialPrize } from '@matriz/shared/lottery/pricing';
 import { localDate } from '@matriz/shared/lottery/schedule';
+import { dateFormat } from '../../platform/clock.ts';
 import {
   addBancaBalances,
   addNumberAggregates,
   addSalesAggregates,
   addTicketAggregates,
-  refreshDrawPrizeAggregates,
+  setDrawPrizeAggregates,
 } from './aggregates.repo.ts';
 import type { LotteryDb } from './db.ts';
 import type { LotteryAggNumbersTable, LotteryAggSalesTable, LotteryAggTicketsTable } from './money-tables.ts';
 import type { LotteryTicketLinesTable, LotteryTicketsTable } from './sales-tables.ts';
+import type { WinnerGroup } from './settlement.repo.ts';
 
 type TicketFields = Pick<
   LotteryTicketsTable,
@@ -40,16 +42,11 @@ export interface SaleRows {
   lines: readonly LineFields[];
 }
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The hour (0–23) of an ISO instant in a time zone. */
 export function hourIn(iso: string, timeZone: string): number {
-  let format = hourFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
-    hourFormats.set(timeZone, format);
-  }
-  return Number(format.format(new Date(iso))) % 24;
+  return (
+    Number(dateFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' }).format(new Date(iso))) % 24
+  );
 }
 
 /** Prize if the number comes first: bet × ticket multiplier × the highest prize multiplier copied at sale. */
@@ -174,11 +171,37 @@ export async function recordCancelAggregates(
 }
 
 /**
- * Settlement (issue 6): re-derives the draw's prizes won from its winning lines. Idempotent — call
- * it after the winning lines are marked (and again after a correction's reversal).
+ * Settlement (issue 6): the draw's prizes won, from its winning lines summed per day, banca, seller
+ * and bet type (none after a correction's reversal). Idempotent: the figures are set, not added.
  */
-export async function recordPrizeAggregates(db: LotteryDb, drawId: string): Promise<void> {
-  await refreshDrawPrizeAggregates(db, drawId);
+export async function recordPrizeAggregates(
+  db: LotteryDb,
+  draw: { id: string; lottery_id: string },
+  groups: readonly WinnerGroup[],
+): Promise<void> {
+  await setDrawPrizeAggregates(
+    db,
+    draw.id,
+    groups.map((g) => ({
+      business_date: g.business_date,
+      banca_id: g.banca_id,
+      seller_id: g.seller_id,
+      draw_id: draw.id,
+      bet_type: g.bet_type,
+      zone_id: g.zone_id,
+      lottery_id: draw.lottery_id,
+      lines: 0,
+      bet: 0,
+      total: 0,
+      commission: 0,
+      net: 0,
+      cancelled_lines: 0,
+      cancelled_total: 0,
+      cancelled_commission: 0,
+      winning_lines: Number(g.lines),
+      prizes_won: Number(g.prize),
+    })),
+  );
 }
 
 /**

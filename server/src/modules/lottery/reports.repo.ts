@@ -338,11 +338,17 @@ export async function ticketList(
   offset: number,
 ) {
   if (empty(f)) return { rows: [], count: 0, total: 0 };
+  // A winner not paid yet is a decided prize row (the ticket itself stays pending in storage).
   let q = db
     .selectFrom('lottery_tickets as t')
     .innerJoin('lottery_bancas as b', 'b.id', 't.banca_id')
     .innerJoin('users as u', 'u.id', 't.seller_id')
-    .where('t.status', '=', status)
+    .leftJoin('lottery_ticket_prizes as p', (join) =>
+      join.onRef('p.ticket_id', '=', 't.id').on('p.decided', '=', 1),
+    )
+    .where((eb) =>
+      status === 'cancelled' ? eb('t.status', '=', 'cancelled') : eb('p.ticket_id', 'is not', null),
+    )
     .where('t.business_date', '>=', f.from)
     .where('t.business_date', '<=', f.to);
   if (f.scope) q = q.where('t.banca_id', 'in', f.scope);
@@ -358,7 +364,7 @@ export async function ticketList(
       't.cancel_reason',
       't.expires_at',
       't.grand_total',
-      't.prize_total',
+      sql<number>`coalesce(p.prize_total, t.prize_total)`.as('prize_total'),
       'b.code as banca_code',
       'u.username',
     ])
@@ -370,7 +376,7 @@ export async function ticketList(
   const totals = await q
     .select([
       countAll().as('n'),
-      sumCents(status === 'cancelled' ? 't.grand_total' : 't.prize_total').as('s'),
+      sumCents(status === 'cancelled' ? 't.grand_total' : 'p.prize_total').as('s'),
     ])
     .executeTakeFirstOrThrow();
   return { rows, count: Number(totals.n), total: Number(totals.s) };

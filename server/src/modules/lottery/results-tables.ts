@@ -16,7 +16,7 @@ export interface LotteryResultsTable {
   corrected_at: string | null;
   /** 1 while a correction still has to undo the previous settlement (resumable after a crash). */
   reverting: number;
-  /** 1 from the draw's flip to `settled` until its tickets are decided (resumable after a crash). */
+  /** 1 from the draw's flip to `settled` until its tickets are decided (resumable after a crash); its tickets read as active meanwhile. */
   tickets_pending: number;
 }
 
@@ -31,6 +31,30 @@ export interface LotterySettlementTotalsTable {
   ledger_entry_id: string;
   settled_at: string;
   reversed_at: string | null;
+}
+
+/** A line that won: written by settlement (the line's own row is never rewritten). */
+export interface LotteryWinningLinesTable {
+  ticket_id: string;
+  line_id: string;
+  draw_id: string;
+  bet_type: string;
+  prize_class: string;
+  /** bet × ticket multiplier × the prize multiplier copied at sale, half-up. */
+  prize_amount: number;
+}
+
+/**
+ * What a ticket has won and nobody has paid yet (the row goes when it is paid or expires; the ticket
+ * row then keeps the amount). Undecided while another draw of the ticket can still add to it.
+ */
+export interface LotteryTicketPrizesTable {
+  ticket_id: string;
+  prize_total: number;
+  /** 1 once every other draw of the ticket is settled: the ticket is a winner (spec 003 §8.4). */
+  decided: number;
+  /** Copied from the ticket, for the expiry job and the unclaimed list. */
+  expires_at: string;
 }
 
 /** One row per paid ticket (the unique ticket_id makes a second payment impossible). */
@@ -53,4 +77,6 @@ export type LotteryResultsTables = {
   lottery_results: LotteryResultsTable;
   lottery_settlement_totals: LotterySettlementTotalsTable;
   lottery_payments: LotteryPaymentsTable;
+  lottery_winning_lines: LotteryWinningLinesTable;
+  lottery_ticket_prizes: LotteryTicketPrizesTable;
 };

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { countAll, sumCents } from '../../platform/db/sql.ts';
 import type { LotteryDb } from './db.ts';
 import type { LotteryResultsTable } from './results-tables.ts';
+import { ticketPrizeSql, ticketStatusSql } from './settlement.repo.ts';
 
 export type ResultMetaRow = Selectable<LotteryResultsTable>;
 
@@ -200,18 +201,18 @@ export async function listDrawWinners(
   pageSize: number,
 ) {
   let query = db
-    .selectFrom('lottery_ticket_lines as l')
-    .innerJoin('lottery_tickets as t', 't.id', 'l.ticket_id')
+    .selectFrom('lottery_winning_lines as w')
+    .innerJoin('lottery_tickets as t', 't.id', 'w.ticket_id')
     .innerJoin('lottery_bancas as b', 'b.id', 't.banca_id')
-    .where('l.draw_id', '=', drawId)
-    .where('l.status', '=', 'winner');
+    .where('w.draw_id', '=', drawId);
   if (bancaIds) query = query.where('t.banca_id', 'in', bancaIds.length ? [...bancaIds] : ['-']);
   const total = await query.select(countAll().as('n')).executeTakeFirstOrThrow();
   const items = await query
+    .innerJoin('lottery_ticket_lines as l', 'l.id', 'w.line_id')
     .select([
       't.code',
-      't.status as ticket_status',
-      't.prize_total',
+      ticketStatusSql('t').as('ticket_status'),
+      ticketPrizeSql('t').as('prize_total'),
       'b.code as banca_code',
       'b.name as banca_name',
       'l.line_number',
@@ -219,10 +220,10 @@ export async function listDrawWinners(
       'l.bet_number',
       'l.bet_amount',
       'l.multiplier',
-      'l.prize_class',
-      'l.prize_amount',
+      'w.prize_class',
+      'w.prize_amount',
     ])
-    .orderBy('l.prize_amount', 'desc')
+    .orderBy('w.prize_amount', 'desc')
     .orderBy('t.code')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
@@ -242,29 +243,30 @@ export interface UnclaimedFilter {
 /** Winning tickets not paid yet, the oldest (closest to expiry) first. */
 export async function listUnclaimed(db: LotteryDb, filter: UnclaimedFilter) {
   let query = db
-    .selectFrom('lottery_tickets as t')
+    .selectFrom('lottery_ticket_prizes as p')
+    .innerJoin('lottery_tickets as t', 't.id', 'p.ticket_id')
     .innerJoin('lottery_bancas as b', 'b.id', 't.banca_id')
-    .where('t.status', '=', 'winner');
+    .where('p.decided', '=', 1);
   if (filter.bancaIds)
     query = query.where('t.banca_id', 'in', filter.bancaIds.length ? [...filter.bancaIds] : ['-']);
   if (filter.bancaId) query = query.where('t.banca_id', '=', filter.bancaId);
   if (filter.from) query = query.where('t.business_date', '>=', filter.from);
   if (filter.to) query = query.where('t.business_date', '<=', filter.to);
   const total = await query
-    .select([countAll().as('n'), sumCents('t.prize_total').as('prize')])
+    .select([countAll().as('n'), sumCents('p.prize_total').as('prize')])
     .executeTakeFirstOrThrow();
   const items = await query
     .select([
       't.code',
       't.business_date',
       't.created_at',
-      't.expires_at',
-      't.prize_total',
+      'p.expires_at',
+      'p.prize_total',
       't.grand_total',
       'b.code as banca_code',
       'b.name as banca_name',
     ])
-    .orderBy('t.expires_at')
+    .orderBy('p.expires_at')
     .orderBy('t.code')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)

@@ -839,4 +839,93 @@ describeEngines('resultados, liquidación y pagos', (t) => {
     expect((await pay(juan, waiting.ticket_code)).json().error.code).toBe('TICKET_EXPIRED');
     expect((await expirePrizes(app.platform)).expired).toBe(0);
   });
+
+  it('sorteos a la misma hora: el ticket se decide cuando todos están liquidados; una corrección lo reabre', async () => {
+    const app = t();
+    await at(app, '2026-05-11T13:00:00Z');
+    const juan = await app.login('juan001');
+    const admin = await app.login('admin');
+    const date = '2026-05-11';
+    const king = await drawOf(app, 'KING', date, '12:30');
+    const suerte = await drawOf(app, 'SUERTE', date, '12:30');
+    const l = (draw: string, n: string): Line => ({
+      draw_id: draw,
+      bet_type_code: 'DIRECTO',
+      bet_number: n,
+      bet_amount: 10,
+    });
+    const first = await sell(app, juan, [l(king.id, '11'), l(suerte.id, '22')]);
+    const second = await sell(app, juan, [l(king.id, '33'), l(suerte.id, '44')]);
+    await at(app, '2026-05-11T17:00:00Z');
+    const pay = (code: string) =>
+      app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/tickets/${encodeURIComponent(code)}/pay`,
+        headers: { cookie: juan },
+      });
+    const unclaimed = async () =>
+      (
+        await app.app.inject({
+          method: 'GET',
+          url: '/api/v1/lottery/prizes/unclaimed',
+          headers: { cookie: juan },
+        })
+      )
+        .json()
+        .items.map((i: { code: string }) => i.code);
+    const quiniela = (lottery: string, numbers: [string, string, string]) =>
+      publish(app, admin, {
+        lottery,
+        draw_date: date,
+        draw_time: '12:30',
+        first: numbers[0],
+        second: numbers[1],
+        third: numbers[2],
+      });
+
+    expect((await quiniela('SUERTE', ['22', '50', '51'])).statusCode).toBe(201);
+    // KING, at the same instant, is not settled yet: the SUERTE line won, the ticket waits.
+    const waiting = await ticket(app, juan, first.ticket_code);
+    expect(waiting).toMatchObject({ status: 'active', totals: { total_prize: 0 } });
+    expect(outcome(waiting).map((o) => o[2])).toEqual(['active', 'winner']);
+    expect((await pay(first.ticket_code)).json().error.code).toBe('TICKET_NOT_SETTLED');
+    expect(await unclaimed()).not.toContain(first.ticket_code);
+
+    expect((await quiniela('KING', ['97', '98', '99'])).statusCode).toBe(201);
+    expect(await ticket(app, juan, first.ticket_code)).toMatchObject({
+      status: 'winner',
+      totals: { total_prize: 600 },
+    });
+    expect((await ticket(app, juan, second.ticket_code)).status).toBe('loser');
+    expect(await unclaimed()).toContain(first.ticket_code);
+
+    const corrected = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/lottery/results/correct',
+      headers: { cookie: admin },
+      payload: {
+        lottery: 'SUERTE',
+        draw_date: date,
+        draw_time: '12:30',
+        first: '44',
+        second: '50',
+        third: '51',
+        reason: 'Acta oficial',
+      },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(await ticket(app, juan, first.ticket_code)).toMatchObject({
+      status: 'loser',
+      totals: { total_prize: 0 },
+    });
+    expect(await ticket(app, juan, second.ticket_code)).toMatchObject({
+      status: 'winner',
+      totals: { total_prize: 600 },
+    });
+    const codes = await unclaimed();
+    expect(codes).toContain(second.ticket_code);
+    expect(codes).not.toContain(first.ticket_code);
+    expect((await pay(first.ticket_code)).json().error.code).toBe('TICKET_NOT_WINNER');
+    expect((await pay(second.ticket_code)).statusCode).toBe(200);
+  });
 });

@@ -390,7 +390,7 @@ describeEngines(
       });
       expect(response.statusCode, response.body).toBe(201);
 
-      // Settlement as issue 6 writes it: winning lines carry status, class and prize; the draw is settled.
+      // Settlement as issue 6 writes it: the winning lines with their class and prize; the draw is settled.
       const db = lotteryDb(app.platform.db);
       await db
         .updateTable('lottery_draws')
@@ -402,7 +402,7 @@ describeEngines(
         .execute();
       const winners = await db
         .selectFrom('lottery_ticket_lines')
-        .select(['id', 'bet_amount', 'multiplier', 'bet_number'])
+        .select(['id', 'ticket_id', 'bet_amount', 'multiplier', 'bet_number'])
         .where('draw_id', '=', drawId)
         .where('bet_type', '=', 'DIRECTO')
         .where('bet_number', 'in', ['23', '45'])
@@ -413,9 +413,15 @@ describeEngines(
         const prize = Number(line.bet_amount) * Number(line.multiplier) * x;
         if (line.bet_number === '23') prize23 += prize;
         await db
-          .updateTable('lottery_ticket_lines')
-          .set({ status: 'winner', prize_class: cls, prize_amount: prize })
-          .where('id', '=', line.id)
+          .insertInto('lottery_winning_lines')
+          .values({
+            ticket_id: line.ticket_id,
+            line_id: line.id,
+            draw_id: drawId,
+            bet_type: 'DIRECTO',
+            prize_class: cls,
+            prize_amount: prize,
+          })
           .execute();
       }
       expect(prize23).toBe(4_800_000);

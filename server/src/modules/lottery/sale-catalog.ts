@@ -7,6 +7,7 @@ import { getOperatorSettings } from './get-operator-settings.ts';
 import { findBlockedNumbers, findHotNumbers, findLimitRules } from './limits.repo.ts';
 import { type BancaRow, findBancasOfUser } from './network.repo.ts';
 import type { CommissionRow, PrizeRow } from './prizes.repo.ts';
+import { layerPrizes, type ResolvedPrize } from './resolve-prizes.ts';
 import {
   findAllCommissionRows,
   findAllPrizeRows,
@@ -26,6 +27,8 @@ export interface SaleCatalogSnapshot {
   hotNumbers: HotNumber[];
   blocks: Awaited2<ReturnType<typeof findBlockedNumbers>>;
   bancasOf(userId: string): Promise<BancaRow[]>;
+  /** The effective prize table of a draw at a banca, layered once per snapshot. */
+  prizeTable(bancaId: string, draw: { id: string; lottery_id: string }): Map<string, ResolvedPrize>;
 }
 
 /**
@@ -73,6 +76,7 @@ export class SaleCatalog {
         findBlockedNumbers(db, null, null),
       ]);
     const bancas = new Map<string, Promise<BancaRow[]>>();
+    const prizeTables = new Map<string, Map<string, ResolvedPrize>>();
     return {
       settings,
       lotteries,
@@ -89,6 +93,15 @@ export class SaleCatalog {
           bancas.set(userId, found);
         }
         return found;
+      },
+      prizeTable: (bancaId, draw) => {
+        const key = `${bancaId}|${draw.id}`;
+        let table = prizeTables.get(key);
+        if (!table) {
+          table = layerPrizes(prizeRows, { bancaId, lotteryId: draw.lottery_id, drawId: draw.id });
+          prizeTables.set(key, table);
+        }
+        return table;
       },
     };
   }

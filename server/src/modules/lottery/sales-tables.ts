@@ -6,6 +6,7 @@ export interface LotteryTicketsTable {
   seller_id: string;
   business_date: string;
   created_at: string;
+  /** Stored once final ('cancelled', 'paid', 'expired'), else 'pending': the rest is read (ticketStatusSql). */
   status: string;
   currency: string;
   global_multiplier: number;
@@ -34,6 +35,7 @@ export interface LotteryTicketsTable {
   paid_at: string | null;
   paid_by: string | null;
   paid_banca_id: string | null;
+  /** What was paid or expired; an unpaid prize is in lottery_ticket_prizes. */
   prize_total: number;
   reprint_count: number;
 }
@@ -58,7 +60,9 @@ export interface LotteryTicketLinesTable {
   commission_amount: number;
   net_amount: number;
   prize_multipliers: string;
+  /** 'pending' or 'cancelled': what a line won is in lottery_winning_lines (settlement never rewrites a line). */
   status: string;
+  /** Always null / 0 since the outcome moved to lottery_winning_lines; the sale still fills them. */
   prize_class: string | null;
   prize_amount: number;
 }

@@ -244,6 +244,27 @@ describeEngines(
       expect(lines.reduce((s, l) => s + Number(l.bet_amount), 0)).toBe(accepted * 700);
     });
 
+    it('un lote de ventas simultáneas a un número sin vender aún no pasa su límite al crear el contador', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'LOTEDOM');
+      await setPartialAcceptance(app, admin, false);
+      await addLimit(app, admin, {
+        level: 'number',
+        bet_type: 'DIRECTO',
+        number: '31',
+        max_amount: 100,
+        draw_id: drawId,
+      });
+      const responses = await Promise.all(
+        Array.from({ length: 60 }, () => sell(app, juan, { entry: '31 7', draw_ids: [drawId] })),
+      );
+      const accepted = responses.filter((r) => r.statusCode === 201).length;
+      expect(accepted).toBe(Math.floor(100 / 7));
+      expect(await counterSum(app, `N|${drawId}|DIRECTO|31`)).toBe(accepted * 700);
+    });
+
     it('con límites de zona y global por sorteo en juego, ningún contador se pasa y todos cuadran', async () => {
       const app = t();
       const admin = await app.login('admin');

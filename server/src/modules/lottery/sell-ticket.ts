@@ -1,6 +1,12 @@
-import type { CounterClaim } from '@matriz/shared/lottery/limits';
+import { type CounterClaim, mergeClaims } from '@matriz/shared/lottery/limits';
 import type { Actor } from '../../platform/audit/audit.ts';
-import { GroupCommitter } from '../../platform/db/group-commit.ts';
+import {
+  type AnyTransaction,
+  eachInSavepoint,
+  GroupCommitter,
+  keepIf,
+  type Outcome,
+} from '../../platform/db/group-commit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -16,7 +22,12 @@ import type {
   LotteryTicketsTable,
 } from './sales-tables.ts';
 import { signTicket, ticketCode } from './ticket-signature.ts';
-import { findTicketByIdempotencyKey, insertTickets, reserveTicketSequences } from './tickets.repo.ts';
+import {
+  findTicketByIdempotencyKey,
+  findTicketsByIdempotencyKeys,
+  insertTickets,
+  reserveTicketSequences,
+} from './tickets.repo.ts';
 
 export interface SaleExtras {
   idempotencyKey?: string;
@@ -33,15 +44,14 @@ export interface SoldTicket {
   view?: ReturnType<typeof presentTicket>;
 }
 
-/** A sale whose counters fit, waiting for the batch to write it. */
-interface DecidedSale {
-  kind: 'new';
+/** A planned sale handed to the sales committer. */
+export interface SaleItem {
   actor: Actor;
   plan: SalePlan;
   extras: SaleExtras;
 }
 
-type Decided = DecidedSale | { kind: 'replay'; code: string };
+export type SalesCommitter = GroupCommitter<SaleItem, SoldTicket>;
 
 /** The counters came back short: some limit would be passed. Carries which ones. */
 class LimitShortfall extends Error {
@@ -52,7 +62,7 @@ class LimitShortfall extends Error {
 
 const drawOfKey = (key: string) => (key.startsWith('D|') ? '' : key.split('|')[1]);
 
-function ticketRows(platform: Platform, sale: DecidedSale, code: string, at: string) {
+function ticketRows(platform: Platform, sale: SaleItem, code: string, at: string) {
   const { plan, actor, extras } = sale;
   const ticketId = newId();
   const ticket: LotteryTicketsTable = {
@@ -141,7 +151,7 @@ function ticketRows(platform: Platform, sale: DecidedSale, code: string, at: str
   return { ticket, lines, claims, ledger };
 }
 
-function viewOf(sale: DecidedSale, rows: ReturnType<typeof ticketRows>) {
+function viewOf(sale: SaleItem, rows: ReturnType<typeof ticketRows>) {
   const { plan, actor, extras } = sale;
   const banca = plan.banca;
   return presentTicket(rows.ticket, {
@@ -184,44 +194,41 @@ function viewOf(sale: DecidedSale, rows: ReturnType<typeof ticketRows>) {
   });
 }
 
+const idempotencyOf = (sale: SaleItem) =>
+  sale.extras.idempotencyKey ? `${sale.actor.userId}|${sale.extras.idempotencyKey}` : null;
+
 /**
- * Writes every decided sale of a batch at once: ticket numbers reserved per business day in one
+ * Writes every accepted sale of a batch at once: ticket numbers reserved per business day in one
  * upsert, then one multi-row insert per table and one audit append for the whole batch.
  */
-async function writeBatch(platform: Platform, db: LotteryDb, decided: Decided[]): Promise<SoldTicket[]> {
+async function writeBatch(
+  platform: Platform,
+  db: LotteryDb,
+  accepted: SaleItem[],
+): Promise<Map<SaleItem, SoldTicket>> {
   const at = platform.clock.now().toISOString();
-  const firstByKey = new Map<string, DecidedSale>();
-  const fresh: DecidedSale[] = [];
-  for (const sale of decided) {
-    if (sale.kind !== 'new') continue;
-    const key = sale.extras.idempotencyKey ? `${sale.actor.userId}|${sale.extras.idempotencyKey}` : null;
-    if (key && firstByKey.has(key)) continue;
-    if (key) firstByKey.set(key, sale);
-    fresh.push(sale);
-  }
-  const codes = new Map<DecidedSale, string>();
-  const days = [...new Set(fresh.map((s) => s.plan.businessDate))];
+  const codes = new Map<SaleItem, string>();
+  const days = [...new Set(accepted.map((s) => s.plan.businessDate))];
   for (const day of days) {
-    const ofDay = fresh.filter((s) => s.plan.businessDate === day);
+    const ofDay = accepted.filter((s) => s.plan.businessDate === day);
     const last = await reserveTicketSequences(db, day, ofDay.length);
     for (const [i, sale] of ofDay.entries()) {
       codes.set(sale, ticketCode(sale.plan.prefix, day, last - ofDay.length + 1 + i));
     }
   }
-  const written = new Map(fresh.map((sale) => [sale, ticketRows(platform, sale, codes.get(sale)!, at)]));
-  const rows = [...written.values()];
+  const written = accepted.map((sale) => ticketRows(platform, sale, codes.get(sale)!, at));
   await insertTickets(
     db,
-    rows.map((r) => r.ticket),
-    rows.flatMap((r) => r.lines),
-    rows.flatMap((r) => r.claims),
-    rows.flatMap((r) => r.ledger),
+    written.map((r) => r.ticket),
+    written.flatMap((r) => r.lines),
+    written.flatMap((r) => r.claims),
+    written.flatMap((r) => r.ledger),
   );
-  await recordSalesAggregates(db, rows, platform.config.timezone, at);
+  await recordSalesAggregates(db, written, platform.config.timezone, at);
   await platform.auditMany(
     db,
-    fresh.map((sale) => {
-      const row = written.get(sale)!.ticket;
+    accepted.map((sale, i) => {
+      const row = written[i].ticket;
       return {
         actor: sale.actor,
         entry: {
@@ -239,29 +246,112 @@ async function writeBatch(platform: Platform, db: LotteryDb, decided: Decided[])
       };
     }),
   );
-  return decided.map((sale) => {
-    if (sale.kind === 'replay') return { code: sale.code, replayed: true };
-    const key = sale.extras.idempotencyKey ? `${sale.actor.userId}|${sale.extras.idempotencyKey}` : null;
+  return new Map(
+    accepted.map((sale, i) => [
+      sale,
+      { code: written[i].ticket.code, replayed: false, view: viewOf(sale, written[i]) },
+    ]),
+  );
+}
+
+/**
+ * Consumes what the given sales claim in ONE conditional upsert, kept only if every counter had
+ * room. A counter not yet in the table is inserted without a condition, so a sum already past its
+ * limit never gets that far.
+ */
+async function consumeTogether(
+  db: LotteryDb,
+  trx: AnyTransaction,
+  sales: readonly SaleItem[],
+): Promise<boolean> {
+  const claims = mergeClaims(sales.flatMap((s) => s.plan.claims));
+  if (claims.length === 0) return true;
+  if (claims.some((c) => c.amountCents > c.limitCents)) return false;
+  return keepIf(trx, async () => (await consumeCounters(db, drawOfKey, claims)).size === claims.length);
+}
+
+/**
+ * Consumes the batch's limit counters. Usually every sale fits: one conditional upsert for all of
+ * them. When some counter is short, the counters are read and the sales that fit (in arrival
+ * order) are decided in memory and consumed together; if a concurrent batch took part of a
+ * counter meanwhile, every sale consumes its own counters in its own savepoint, exactly as if
+ * sold one by one.
+ */
+async function consumeBatch(
+  db: LotteryDb,
+  trx: AnyTransaction,
+  sales: SaleItem[],
+): Promise<Outcome<SaleItem>[]> {
+  const all: Outcome<SaleItem>[] = sales.map((sale) => ({ ok: true, value: sale }));
+  if (await consumeTogether(db, trx, sales)) return all;
+  const current = await readCounters(db, [...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key)))]);
+  const sold = new Map([...current].map(([key, counter]) => [key, counter.sold]));
+  const outcomes: Outcome<SaleItem>[] = sales.map((sale) => {
+    const missing = sale.plan.claims.filter((c) => (sold.get(c.key) ?? 0) + c.amountCents > c.limitCents);
+    if (missing.length > 0) return { ok: false, error: new LimitShortfall(missing) };
+    for (const c of sale.plan.claims) sold.set(c.key, (sold.get(c.key) ?? 0) + c.amountCents);
+    return { ok: true, value: sale };
+  });
+  const fitting = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
+  if (await consumeTogether(db, trx, fitting)) return outcomes;
+  return eachInSavepoint(trx, sales, async (sale) => {
+    const one = await consumeCounters(db, drawOfKey, sale.plan.claims);
+    if (one.size < sale.plan.claims.length)
+      throw new LimitShortfall(sale.plan.claims.filter((c) => !one.has(c.key)));
+    return sale;
+  });
+}
+
+/**
+ * One batch of sales in one transaction: Idempotency-Keys already sold (or repeated within the
+ * batch) answer with the first ticket and consume nothing; the rest consume their limit counters
+ * (consumeBatch) and the accepted ones are written in bulk.
+ */
+async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: SaleItem[]) {
+  const db = lotteryDb(trx);
+  const keyed = items.filter((s) => s.extras.idempotencyKey);
+  const sold = new Map(
+    (
+      await findTicketsByIdempotencyKeys(
+        db,
+        keyed.map((s) => ({ sellerId: s.actor.userId!, key: s.extras.idempotencyKey! })),
+      )
+    ).map((t) => [`${t.seller_id}|${t.idempotency_key}`, t.code]),
+  );
+  const firstByKey = new Map<string, SaleItem>();
+  const fresh: SaleItem[] = [];
+  for (const sale of items) {
+    const key = idempotencyOf(sale);
+    if (key && (sold.has(key) || firstByKey.has(key))) continue;
+    if (key) firstByKey.set(key, sale);
+    fresh.push(sale);
+  }
+  const outcomes = await consumeBatch(db, trx, fresh);
+  const decided = new Map(fresh.map((sale, i) => [sale, outcomes[i]]));
+  const accepted = fresh.filter((sale) => decided.get(sale)!.ok);
+  const tickets = await writeBatch(platform, db, accepted);
+  return items.map((sale): Outcome<SoldTicket> => {
+    const key = idempotencyOf(sale);
+    if (key && sold.has(key)) return { ok: true, value: { code: sold.get(key)!, replayed: true } };
     const first = key ? firstByKey.get(key)! : sale;
-    if (first !== sale) return { code: written.get(first)!.ticket.code, replayed: true };
-    const row = written.get(sale)!;
-    return { code: row.ticket.code, replayed: false, view: viewOf(sale, row) };
+    const outcome = decided.get(first)!;
+    if (!outcome.ok) return outcome;
+    const ticket = tickets.get(first)!;
+    return { ok: true, value: first === sale ? ticket : { code: ticket.code, replayed: true } };
   });
 }
 
 /**
  * Sales share transactions: one batch at a time on SQLite (one writer), a few in flight on
- * PostgreSQL. Within a batch each sale consumes its limit counters in its own savepoint — one
- * conditional upsert in sorted key order, rolled back alone if any counter comes back short — and
- * then the batch writes every accepted sale in bulk. A batch that loses a race for an
- * Idempotency-Key to a concurrent batch runs again and finds the other's ticket.
+ * PostgreSQL. A batch that loses a race for an Idempotency-Key to a concurrent batch runs again
+ * and finds the other's ticket.
  */
-export function createSalesCommitter(platform: Platform): GroupCommitter {
-  return new GroupCommitter(platform.db, {
+export function createSalesCommitter(platform: Platform): SalesCommitter {
+  return new GroupCommitter<SaleItem, SoldTicket>(platform.db, {
     maxBatch: 64,
-    concurrency: platform.engine === 'sqlite' ? 1 : 4,
+    concurrency: 1,
     retries: 5,
-    finish: (trx, decided) => writeBatch(platform, lotteryDb(trx), decided as Decided[]),
+    run: (trx, items) => runSalesBatch(platform, trx, items),
     retryWhen: isUniqueViolation,
   });
 }
@@ -309,7 +399,7 @@ async function limitRefusal(platform: Platform, plan: SalePlan, missing: Counter
  */
 export async function sellTicket(
   platform: Platform,
-  committer: GroupCommitter,
+  committer: SalesCommitter,
   actor: Actor,
   request: SaleRequest,
   extras: SaleExtras = {},
@@ -334,17 +424,7 @@ export async function sellTicket(
   const committed = plan;
 
   try {
-    const sold = (await committer.submit(async (trx): Promise<Decided> => {
-      const tdb = lotteryDb(trx);
-      if (extras.idempotencyKey) {
-        const existing = await findTicketByIdempotencyKey(tdb, sellerId, extras.idempotencyKey);
-        if (existing) return { kind: 'replay', code: existing.code };
-      }
-      const consumed = await consumeCounters(tdb, drawOfKey, committed.claims);
-      if (consumed.size < committed.claims.length)
-        throw new LimitShortfall(committed.claims.filter((c) => !consumed.has(c.key)));
-      return { kind: 'new', actor, plan: committed, extras };
-    })) as unknown as SoldTicket;
+    const sold = await committer.submit({ actor, plan: committed, extras });
     if (!sold.replayed) {
       platform.bus.publish({
         type: 'lottery.ticket.sold',

@@ -1,6 +1,7 @@
 import { type BetTypeCode, type DrawResult, evaluate, isBetTypeCode } from '@matriz/shared/lottery/games';
 import { toMajor } from '@matriz/shared/money';
 import { type Actor, systemActor } from '../../platform/audit/audit.ts';
+import type { Engine } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
@@ -16,34 +17,47 @@ import {
 import type { LotterySettlementTotalsTable } from './results-tables.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
 import {
-  decideTickets,
+  decideWaitingPrizes,
+  deleteWinningLines,
   drawWinnerSummary,
   findActiveSettlement,
   findComboPrizeTables,
   findDrawBetNumbers,
   findDrawBetTypes,
-  findDrawTicketIds,
-  findDrawTicketPage,
-  findDrawWinnerPrizes,
-  findTicketLineCounts,
+  findDrawWinnerTickets,
+  findPrizeTicketIds,
+  findUnsettledDrawsAt,
+  findWinnerGroups,
   insertSettlement,
+  insertWinningLines,
   markSettlementReversed,
-  markSingleDrawLosers,
-  markSingleDrawWinners,
-  markWinningLines,
-  reopenDecidedTickets,
-  revertWinningLines,
-  winnerTotalsByBanca,
+  openTicketPrizes,
+  reopenTicketPrizes,
+  type WinnerGroup,
 } from './settlement.repo.ts';
 
 /**
- * Sizes of the steps. Each step is one short statement (its own transaction), so SQLite's single
- * writer is never held for long and a sale queued behind a step waits one step at most.
+ * Rows per step. Each step is one short statement (its own transaction, ≈ 20 ms on SQLite, most of it
+ * the commit); on PostgreSQL nothing queues behind a step, so steps are bigger (fewer round trips; the
+ * sums in one read), yet small enough for the planner to leave JIT compilation off.
  */
-export const SETTLE_CHUNKS = { lines: 1500, tickets: 2500, combos: 2000 };
+const CHUNKS: Record<Engine, { lines: number; tickets: number; combos: number; sums: number | null }> = {
+  sqlite: { lines: 2000, tickets: 2000, combos: 2000, sums: 2000 },
+  postgres: { lines: 20_000, tickets: 2000, combos: 5000, sums: null },
+};
 
-/** Lets queued work (a sale) take the connection between two steps. */
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Lets queued work take the connection between two steps. A sale needs SQLite's one connection a few
+ * times (its session, its batch's transaction): a short pause lets one in flight finish instead of
+ * waiting behind a step each time.
+ */
+const PAUSE_MS: Record<Engine, number> = { sqlite: 5, postgres: 0 };
+const yieldTurn = (platform: Platform) =>
+  new Promise<void>((resolve) => {
+    const ms = PAUSE_MS[platform.engine];
+    if (ms > 0) setTimeout(resolve, ms);
+    else setImmediate(resolve);
+  });
 
 export interface SettlementSummary {
   draw_id: string;
@@ -57,24 +71,7 @@ class AlreadySettled extends Error {}
 
 const drawLabel = (draw: ResultDrawRow) => `${draw.lottery_code} ${draw.draw_date} ${draw.draw_time}`;
 
-/** Pages through the draw's tickets (keyset on ticket id) and applies `step` to each page. */
-async function forEachTicketPage(
-  platform: Platform,
-  drawId: string,
-  step: (ids: string[]) => Promise<unknown>,
-): Promise<void> {
-  const db = lotteryDb(platform.db);
-  let after = '';
-  for (;;) {
-    const ids = await findDrawTicketIds(db, drawId, after, SETTLE_CHUNKS.tickets);
-    if (ids.length === 0) return;
-    await step(ids);
-    after = ids[ids.length - 1];
-    await yieldTurn();
-  }
-}
-
-/** A correction undoes the previous settlement: ledger reversed, winning lines and decided tickets reopened. */
+/** A correction undoes the previous settlement: ledger reversed, winning lines removed, prizes reopened. */
 async function revertSettlement(platform: Platform, draw: ResultDrawRow, actor: Actor): Promise<void> {
   const at = platform.clock.now().toISOString();
   await platform.db.transaction().execute(async (trx) => {
@@ -107,15 +104,56 @@ async function revertSettlement(platform: Platform, draw: ResultDrawRow, actor: 
       });
   });
   const db = lotteryDb(platform.db);
-  await forEachTicketPage(platform, draw.id, (ids) => reopenDecidedTickets(db, ids));
-  while ((await revertWinningLines(db, draw.id, SETTLE_CHUNKS.lines)) > 0) await yieldTurn();
-  await recordPrizeAggregates(db, draw.id);
+  const chunks = CHUNKS[platform.engine];
+  while ((await deleteWinningLines(db, draw.id, chunks.lines)) > 0) await yieldTurn(platform);
+  for (let after = ''; ; ) {
+    const ids = await findPrizeTicketIds(db, after, chunks.tickets);
+    if (ids.length === 0) break;
+    await reopenTicketPrizes(db, draw.id, ids);
+    after = ids[ids.length - 1];
+    await yieldTurn(platform);
+  }
+  await recordPrizeAggregates(db, draw, []);
   await updateResultMeta(db, draw.id, { reverting: 0 });
 }
 
-/** Marks every winning line of the draw, combo by combo, in short chunks; losers are implied. */
-async function markWinners(platform: Platform, draw: ResultDrawRow, result: DrawResult): Promise<void> {
+/**
+ * What the draw's winning lines add up to per day, banca, seller and bet type (the ledger per banca,
+ * the day's aggregates): in one read on PostgreSQL, a page of tickets per read on SQLite.
+ */
+async function sumWinners(platform: Platform, drawId: string): Promise<WinnerGroup[]> {
   const db = lotteryDb(platform.db);
+  const size = CHUNKS[platform.engine].sums;
+  if (size === null) return findWinnerGroups(db, drawId, null);
+  const winners = await findDrawWinnerTickets(db, drawId);
+  const groups = new Map<string, WinnerGroup>();
+  for (let i = 0; i < winners.length; i += size) {
+    for (const g of await findWinnerGroups(db, drawId, winners.slice(i, i + size))) {
+      const key = [g.business_date, g.banca_id, g.seller_id, g.bet_type].join('|');
+      const seen = groups.get(key);
+      groups.set(
+        key,
+        seen
+          ? {
+              ...seen,
+              lines: Number(seen.lines) + Number(g.lines),
+              prize: Number(seen.prize) + Number(g.prize),
+            }
+          : g,
+      );
+    }
+    await yieldTurn(platform);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Writes every winning line of the draw, combo by combo, in short chunks (losers are implied), then
+ * the prize rows of the tickets that won, a page of tickets at a time.
+ */
+async function writeWinners(platform: Platform, draw: ResultDrawRow, result: DrawResult): Promise<void> {
+  const db = lotteryDb(platform.db);
+  const chunks = CHUNKS[platform.engine];
   const winning: {
     betType: string;
     betNumber: string;
@@ -125,7 +163,7 @@ async function markWinners(platform: Platform, draw: ResultDrawRow, result: Draw
     if (!isBetTypeCode(betType)) continue;
     let after = '';
     for (;;) {
-      const numbers = await findDrawBetNumbers(db, draw.id, betType, after, SETTLE_CHUNKS.combos);
+      const numbers = await findDrawBetNumbers(db, draw.id, betType, after, chunks.combos);
       for (const betNumber of numbers) {
         let evaluation: ReturnType<typeof evaluate> = null;
         try {
@@ -135,97 +173,77 @@ async function markWinners(platform: Platform, draw: ResultDrawRow, result: Draw
         }
         if (evaluation) winning.push({ betType, betNumber, evaluation });
       }
-      if (numbers.length < SETTLE_CHUNKS.combos) break;
+      if (numbers.length < chunks.combos) break;
       after = numbers[numbers.length - 1];
-      await yieldTurn();
+      await yieldTurn(platform);
     }
   }
   for (const { betType, betNumber, evaluation } of winning) {
-    const combo = { bet_type: betType, bet_number: betNumber };
     const base = {
       drawId: draw.id,
-      betType: combo.bet_type,
-      betNumber: combo.bet_number,
+      betType,
+      betNumber,
       prizeClass: evaluation.prizeClass,
-      limit: SETTLE_CHUNKS.lines,
+      limit: chunks.lines,
     };
     const groups: { prizeMultipliers: string | null; multiplier: number }[] =
       evaluation.resultMultiplier !== undefined
         ? [{ prizeMultipliers: null, multiplier: evaluation.resultMultiplier }]
-        : (await findComboPrizeTables(db, draw.id, combo.bet_type, combo.bet_number)).map((table) => ({
+        : (await findComboPrizeTables(db, draw.id, betType, betNumber)).map((table) => ({
             prizeMultipliers: table,
             multiplier: Number((JSON.parse(table) as Record<string, number>)[evaluation.prizeClass] ?? 0),
           }));
+    await yieldTurn(platform);
     for (const group of groups) {
       // A class the copied table does not pay (multiplier 0) leaves the line a loser.
       if (!(group.multiplier > 0)) continue;
       for (;;) {
-        const marked = await markWinningLines(db, { ...base, ...group });
-        await yieldTurn();
-        if (marked < SETTLE_CHUNKS.lines) break;
+        const written = await insertWinningLines(db, { ...base, ...group });
+        await yieldTurn(platform);
+        if (written < chunks.lines) break;
       }
     }
   }
-}
-
-/**
- * Decides the draw's tickets page by page. A ticket whose every line plays this draw (the common
- * case) is decided by primary key alone — winner if it has a winning line here, loser otherwise;
- * a ticket that also plays other draws waits until all of them are settled (decideTickets).
- */
-async function decideDrawTickets(platform: Platform, drawId: string): Promise<void> {
-  const db = lotteryDb(platform.db);
-  const winners = await findDrawWinnerPrizes(db, drawId);
-  let after = '';
-  for (;;) {
-    const page = await findDrawTicketPage(db, drawId, after, SETTLE_CHUNKS.tickets);
-    if (page.length === 0) return;
-    const totals = new Map(
-      (
-        await findTicketLineCounts(
-          db,
-          page.map((p) => p.ticket_id),
-        )
-      ).map((t) => [t.id, Number(t.total_lines)]),
-    );
-    const won: { ticketId: string; prize: number }[] = [];
-    const lost: string[] = [];
-    const others: string[] = [];
-    for (const { ticket_id, lines } of page) {
-      if (totals.get(ticket_id) !== lines) others.push(ticket_id);
-      else if (winners.has(ticket_id)) won.push({ ticketId: ticket_id, prize: winners.get(ticket_id)! });
-      else lost.push(ticket_id);
-    }
-    await markSingleDrawLosers(db, lost);
-    await markSingleDrawWinners(db, won);
-    await decideTickets(db, others);
-    after = page[page.length - 1].ticket_id;
-    await yieldTurn();
+  const alongside = await findUnsettledDrawsAt(db, draw.draw_at, draw.id);
+  const winners = await findDrawWinnerTickets(db, draw.id);
+  for (let i = 0; i < winners.length; i += chunks.tickets) {
+    await openTicketPrizes(db, draw, alongside, winners.slice(i, i + chunks.tickets));
+    await yieldTurn(platform);
   }
 }
 
 /** Ledger per banca (prize won), the draw flipped to settled, in one short transaction. */
-async function closeSettlement(platform: Platform, draw: ResultDrawRow, actor: Actor, revision: number) {
+async function closeSettlement(
+  platform: Platform,
+  draw: ResultDrawRow,
+  actor: Actor,
+  revision: number,
+  groups: readonly WinnerGroup[],
+) {
   const at = platform.clock.now().toISOString();
+  const totals = new Map<string, { lines: number; prize: number }>();
+  for (const g of groups) {
+    const banca = totals.get(g.banca_id) ?? { lines: 0, prize: 0 };
+    totals.set(g.banca_id, { lines: banca.lines + Number(g.lines), prize: banca.prize + Number(g.prize) });
+  }
   return platform.db
     .transaction()
     .execute(async (trx) => {
       const db = lotteryDb(trx);
-      const totals = await winnerTotalsByBanca(db, draw.id);
       const entries: LotteryLedgerEntriesTable[] = [];
       const rows: LotterySettlementTotalsTable[] = [];
-      for (const t of totals) {
-        const prize = Number(t.prize);
+      for (const [bancaId, t] of [...totals.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        const prize = t.prize;
         if (prize <= 0) continue;
         const entry: LotteryLedgerEntriesTable = {
           id: newId(),
           at,
           business_date: draw.business_date,
-          banca_id: t.banca_id,
+          banca_id: bancaId,
           kind: 'prize_won',
           ticket_id: null,
           debit_account: 'house:prizes',
-          credit_account: `banca:${t.banca_id}:prizes_payable`,
+          credit_account: `banca:${bancaId}:prizes_payable`,
           amount: prize,
           memo: drawLabel(draw),
         };
@@ -233,9 +251,9 @@ async function closeSettlement(platform: Platform, draw: ResultDrawRow, actor: A
         rows.push({
           id: newId(),
           draw_id: draw.id,
-          banca_id: t.banca_id,
+          banca_id: bancaId,
           revision,
-          winning_lines: Number(t.lines),
+          winning_lines: t.lines,
           prize_total: prize,
           ledger_entry_id: entry.id,
           settled_at: at,
@@ -244,7 +262,6 @@ async function closeSettlement(platform: Platform, draw: ResultDrawRow, actor: A
       }
       if (!(await markDrawSettled(db, draw.id, at))) throw new AlreadySettled();
       await insertSettlement(db, entries, rows);
-      await recordPrizeAggregates(db, draw.id);
       await updateResultMeta(db, draw.id, { tickets_pending: 1 });
       const lines = rows.reduce((s, r) => s + r.winning_lines, 0);
       const prize = rows.reduce((s, r) => s + r.prize_total, 0);
@@ -265,9 +282,11 @@ async function closeSettlement(platform: Platform, draw: ResultDrawRow, actor: A
 /**
  * Settles a resulted draw (ARCHITECTURE.md "Database"): evaluates each distinct (bet type, number)
  * once with the shared game rules, writes only the winning lines (prize = bet × ticket multiplier ×
- * the prize multiplier copied at sale, half-up) in short chunks, books the prizes per banca and
- * flips the draw to `settled`; then decides its tickets page by page. Every step is idempotent, so
- * a run cut short is finished by the next one (the `lottery.draws.settle` job).
+ * the prize multiplier copied at sale, half-up) and the prizes of the tickets that won, in short
+ * chunks; books the prizes per banca and flips the draw to `settled`; then refreshes the day's
+ * aggregates and decides the prizes that were waiting for this draw. Losing and active tickets are
+ * never written: their status is read from their draws. Every step is idempotent, so a run cut
+ * short is finished by the next one (the `lottery.draws.settle` job).
  */
 export async function settleDraw(
   platform: Platform,
@@ -284,13 +303,17 @@ export async function settleDraw(
     draw = (await findResultDraw(db, drawId))!;
   }
   let settled = false;
+  let groups: WinnerGroup[] | null = null;
   if (draw.status === 'resulted') {
-    await markWinners(platform, draw, JSON.parse(draw.result_json!) as DrawResult);
-    settled = (await closeSettlement(platform, draw, actor, meta?.revision ?? 1)) !== null;
+    await writeWinners(platform, draw, JSON.parse(draw.result_json!) as DrawResult);
+    groups = await sumWinners(platform, drawId);
+    settled = (await closeSettlement(platform, draw, actor, meta?.revision ?? 1, groups)) !== null;
     meta = await findResultMeta(db, drawId);
   }
   if (meta?.tickets_pending === 1) {
-    await decideDrawTickets(platform, drawId);
+    groups ??= await sumWinners(platform, drawId);
+    await recordPrizeAggregates(db, draw, groups);
+    await decideWaitingPrizes(db, drawId);
     await updateResultMeta(db, drawId, { tickets_pending: 0 });
   }
   const summary = await drawWinnerSummary(db, drawId);

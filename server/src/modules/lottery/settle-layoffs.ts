@@ -34,7 +34,7 @@ async function importPrize(db: LotteryDb, layoff: Layoff, result: DrawResult | n
   let multiplier = 0;
   if (lines.length > 0) {
     const line = lines[0];
-    multiplier = (JSON.parse(line.prize_multipliers) as Record<string, number>)[line.prize_class ?? ''] ?? 0;
+    multiplier = (JSON.parse(line.prize_multipliers) as Record<string, number>)[line.prize_class] ?? 0;
   } else if (result) {
     try {
       const hit = evaluate(layoff.bet_type as BetTypeCode, layoff.bet_number, result);
@@ -49,7 +49,7 @@ async function importPrize(db: LotteryDb, layoff: Layoff, result: DrawResult | n
 }
 
 /**
- * Once a draw is settled (winning lines carry status 'winner' and prize_amount), splits each exported
+ * Once a draw is settled (its winning lines written with their prize), splits each exported
  * number's prizes in proportion: partner = prize × exported ÷ sold (half-up), house = the rest; an
  * import owes its own prize. Writes the ledger (export: debit partner:<id>:receivable, credit
  * house:prizes; import: debit house:prizes, credit partner:<id>:payable). Safe to call again after a

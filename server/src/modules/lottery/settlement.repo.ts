@@ -1,13 +1,8 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { countAll, sumCents } from '../../platform/db/sql.ts';
 import type { LotteryDb } from './db.ts';
 import type { LotterySettlementTotalsTable } from './results-tables.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
-
-/** Line statuses a settlement may still decide (lines are sold `pending`; cancelled lines are left alone). */
-const OPEN_LINE = ['pending', 'active'];
-/** Ticket statuses a settlement may (re)decide: never cancelled, paid or expired. */
-const DECIDABLE_TICKET = ['pending', 'active', 'winner', 'loser'];
 
 /**
  * The distinct values of one indexed column for a draw, without reading every line: a "loose index
@@ -50,7 +45,7 @@ export async function findDrawBetNumbers(
   return looseScan(db, drawId, 'bet_number', betType, after, limit);
 }
 
-/** The prize tables copied at sale onto the undecided lines of one combo (usually one or two). */
+/** The prize tables copied at sale onto the live lines of one combo (usually one or two). */
 export async function findComboPrizeTables(
   db: LotteryDb,
   drawId: string,
@@ -64,7 +59,7 @@ export async function findComboPrizeTables(
     .where('draw_id', '=', drawId)
     .where('bet_type', '=', betType)
     .where('bet_number', '=', betNumber)
-    .where('status', 'in', OPEN_LINE)
+    .where('status', '!=', 'cancelled')
     .execute();
   return rows.map((r) => r.prize_multipliers);
 }
@@ -81,170 +76,232 @@ export interface WinningChunk {
   limit: number;
 }
 
-/** Marks up to `limit` undecided lines of a winning combo as winners with their prize; returns how many. */
-export async function markWinningLines(db: LotteryDb, chunk: WinningChunk): Promise<number> {
+/** Writes up to `limit` winning lines of a combo not written yet (reading, never rewriting, the lines); returns how many. */
+export async function insertWinningLines(db: LotteryDb, chunk: WinningChunk): Promise<number> {
   const m = Math.trunc(chunk.multiplier);
-  let ids = db
-    .selectFrom('lottery_ticket_lines')
-    .select('id')
-    .where('draw_id', '=', chunk.drawId)
-    .where('bet_type', '=', chunk.betType)
-    .where('bet_number', '=', chunk.betNumber)
-    .where('status', 'in', OPEN_LINE);
-  if (chunk.prizeMultipliers !== null) ids = ids.where('prize_multipliers', '=', chunk.prizeMultipliers);
-  const result = await db
-    .updateTable('lottery_ticket_lines')
-    .set({
-      status: 'winner',
-      prize_class: chunk.prizeClass,
-      prize_amount: sql<number>`(bet_amount * multiplier * cast(${m} as bigint) + 50) / 100`,
-    })
-    .where('id', 'in', ids.limit(chunk.limit))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const table =
+    chunk.prizeMultipliers === null ? sql`` : sql` and l.prize_multipliers = ${chunk.prizeMultipliers}`;
+  const result =
+    await sql`insert into lottery_winning_lines (ticket_id, line_id, draw_id, bet_type, prize_class, prize_amount)
+    select l.ticket_id, l.id, l.draw_id, l.bet_type, cast(${chunk.prizeClass} as text),
+      (l.bet_amount * l.multiplier * cast(${m} as bigint) + 50) / 100
+    from lottery_ticket_lines l
+    where l.draw_id = ${chunk.drawId} and l.bet_type = ${chunk.betType} and l.bet_number = ${chunk.betNumber}
+      and l.status <> 'cancelled'${table}
+      and not exists (select 1 from lottery_winning_lines w where w.ticket_id = l.ticket_id and w.line_id = l.id)
+    limit ${chunk.limit}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
-/** Undoes up to `limit` winning lines of a draw (a correction); returns how many. */
-export async function revertWinningLines(db: LotteryDb, drawId: string, limit: number): Promise<number> {
-  const ids = db
-    .selectFrom('lottery_ticket_lines')
-    .select('id')
+/** Removes up to `limit` winning lines of a draw (a correction); returns how many. */
+export async function deleteWinningLines(db: LotteryDb, drawId: string, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('lottery_winning_lines')
     .where('draw_id', '=', drawId)
-    .where('status', '=', 'winner')
-    .limit(limit);
-  const result = await db
-    .updateTable('lottery_ticket_lines')
-    .set({ status: 'pending', prize_class: null, prize_amount: 0 })
-    .where('id', 'in', ids)
+    .where(
+      'line_id',
+      'in',
+      db.selectFrom('lottery_winning_lines').select('line_id').where('draw_id', '=', drawId).limit(limit),
+    )
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return Number(result.numDeletedRows);
 }
 
-/** The next page of the draw's tickets with how many of their lines play it (keyset over the (draw_id, ticket_id) index). */
-export async function findDrawTicketPage(
-  db: LotteryDb,
-  drawId: string,
-  after: string,
-  limit: number,
-): Promise<{ ticket_id: string; lines: number }[]> {
+/** The tickets with a winning line in the draw, in id order (read once, from the winning lines' draw index). */
+export async function findDrawWinnerTickets(db: LotteryDb, drawId: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('lottery_ticket_lines')
-    .select(['ticket_id', countAll().as('lines')])
+    .selectFrom('lottery_winning_lines')
+    .select('ticket_id')
+    .distinct()
     .where('draw_id', '=', drawId)
-    .where('ticket_id', '>', after)
-    .groupBy('ticket_id')
     .orderBy('ticket_id')
-    .limit(limit)
     .execute();
-  return rows.map((r) => ({ ticket_id: r.ticket_id, lines: Number(r.lines) }));
+  return rows.map((r) => r.ticket_id);
 }
 
-export async function findDrawTicketIds(
+/** Other draws at the same instant not settled yet (a ticket's draws all lie between its earliest and latest instants). */
+export async function findUnsettledDrawsAt(
   db: LotteryDb,
-  drawId: string,
-  after: string,
-  limit: number,
+  drawAt: string,
+  exceptId: string,
 ): Promise<string[]> {
-  return (await findDrawTicketPage(db, drawId, after, limit)).map((r) => r.ticket_id);
-}
-
-export async function findTicketLineCounts(db: LotteryDb, ticketIds: readonly string[]) {
-  if (ticketIds.length === 0) return [];
-  return db
-    .selectFrom('lottery_tickets')
-    .select(['id', 'total_lines'])
-    .where('id', 'in', [...ticketIds])
-    .execute();
-}
-
-/** Σ prize of the draw's winning lines per ticket (read through the winners-only partial index). */
-export async function findDrawWinnerPrizes(db: LotteryDb, drawId: string): Promise<Map<string, number>> {
   const rows = await db
-    .selectFrom('lottery_ticket_lines')
-    .select(['ticket_id', sumCents('prize_amount').as('prize')])
-    .where('draw_id', '=', drawId)
-    .where('status', '=', 'winner')
-    .groupBy('ticket_id')
+    .selectFrom('lottery_draws')
+    .select('id')
+    .where('draw_at', '=', drawAt)
+    .where('id', '!=', exceptId)
+    .where('status', '!=', 'settled')
     .execute();
-  return new Map(rows.map((r) => [r.ticket_id, Number(r.prize)]));
+  return rows.map((r) => r.id);
 }
 
-/** Tickets that play only this (settled) draw and won: winner with the prize given (one statement, by key). */
-export async function markSingleDrawWinners(
+/** Σ of the ticket's winning lines, over every draw written so far. */
+const wonSoFar = (ticketId: RawBuilder<unknown>) =>
+  sql<number>`(select cast(coalesce(sum(w.prize_amount), 0) as bigint) from lottery_winning_lines w where w.ticket_id = ${ticketId})`;
+
+/** A draw of the ticket (other than `except`) is not settled yet. */
+const drawUnsettled = (ticketId: RawBuilder<unknown>, except?: string) =>
+  sql<boolean>`exists (select 1 from lottery_ticket_lines o inner join lottery_draws d on d.id = o.draw_id
+    where o.ticket_id = ${ticketId}${except === undefined ? sql`` : sql` and o.draw_id <> ${except}`} and d.status <> 'settled')`;
+
+/**
+ * Before the draw flips to settled: the prize rows of tickets that won in it (Σ of their winning lines
+ * so far), decided when no other draw of the ticket is unsettled. A ticket whose draws all share this
+ * draw's instant (the common case) needs only index probes into the unsettled draws `alongside` it at
+ * that instant (none, mostly), never its lines' rows.
+ */
+export async function openTicketPrizes(
   db: LotteryDb,
-  prizes: readonly { ticketId: string; prize: number }[],
+  draw: { id: string; draw_at: string },
+  alongside: readonly string[],
+  ticketIds: readonly string[],
 ): Promise<void> {
-  if (prizes.length === 0) return;
-  const values = sql.join(prizes.map((p) => sql`(${p.ticketId}, ${p.prize})`));
-  await sql`update lottery_tickets set status = 'winner', prize_total = cast(v.column2 as bigint)
-    from (values ${values}) as v
-    where lottery_tickets.id = v.column1 and lottery_tickets.status in ('pending', 'active', 'winner', 'loser')`.execute(
+  if (ticketIds.length === 0) return;
+  const t = sql.ref('t.id');
+  const sameInstant =
+    alongside.length === 0
+      ? sql`1`
+      : sql`case when exists (select 1 from lottery_ticket_lines o
+          where o.draw_id in (${sql.join(alongside)}) and o.ticket_id = t.id) then 0 else 1 end`;
+  await sql`insert into lottery_ticket_prizes (ticket_id, prize_total, decided, expires_at)
+    select t.id, w.prize,
+      case when t.earliest_draw_at = ${draw.draw_at} and t.latest_draw_at = ${draw.draw_at} then ${sameInstant}
+           when ${drawUnsettled(t, draw.id)} then 0 else 1 end,
+      t.expires_at
+    from (select ticket_id, sum(prize_amount) as prize from lottery_winning_lines
+          where ticket_id in (${sql.join(ticketIds)}) group by ticket_id) w
+      inner join lottery_tickets t on t.id = w.ticket_id
+    where t.status = 'pending'
+    on conflict (ticket_id) do update set prize_total = excluded.prize_total, decided = excluded.decided`.execute(
     db,
   );
 }
 
-/** Tickets that play only this (settled) draw and won nothing: losers, by primary key only. */
-export async function markSingleDrawLosers(db: LotteryDb, ticketIds: readonly string[]): Promise<void> {
-  if (ticketIds.length === 0) return;
-  await db
-    .updateTable('lottery_tickets')
-    .set({ status: 'loser', prize_total: 0 })
-    .where('id', 'in', [...ticketIds])
-    .where('status', 'in', DECIDABLE_TICKET)
+/**
+ * After the draw flips to settled: prizes of tickets that also play it and were waiting for it (or for
+ * a draw settled at the same time) are decided once every draw of the ticket is settled.
+ */
+export async function decideWaitingPrizes(db: LotteryDb, drawId: string): Promise<void> {
+  const p = sql.ref('lottery_ticket_prizes.ticket_id');
+  await sql`update lottery_ticket_prizes set decided = 1, prize_total = ${wonSoFar(p)}
+    where decided = 0
+      and exists (select 1 from lottery_ticket_lines l where l.draw_id = ${drawId} and l.ticket_id = ${p})
+      and not ${drawUnsettled(p)}`.execute(db);
+}
+
+/** A page of all open prize rows (keyset on ticket id), for a correction to look through. */
+export async function findPrizeTicketIds(db: LotteryDb, after: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('lottery_ticket_prizes')
+    .select('ticket_id')
+    .where('ticket_id', '>', after)
+    .orderBy('ticket_id')
+    .limit(limit)
     .execute();
+  return rows.map((r) => r.ticket_id);
 }
 
 /**
- * Decides the given tickets whose every draw is settled: winner (prize = Σ winning lines) when a
- * line won, loser otherwise. Tickets with a draw still open, closed or resulted are left as they are.
+ * A correction, once the draw's winning lines are gone: prize rows of these tickets that play the
+ * draw wait for it again with what their other draws won, or go if that is nothing.
  */
-export async function decideTickets(db: LotteryDb, ticketIds: readonly string[]): Promise<void> {
+export async function reopenTicketPrizes(
+  db: LotteryDb,
+  drawId: string,
+  ticketIds: readonly string[],
+): Promise<void> {
   if (ticketIds.length === 0) return;
-  const unsettled = sql<boolean>`exists (select 1 from lottery_ticket_lines o inner join lottery_draws d on d.id = o.draw_id where o.ticket_id = lottery_tickets.id and d.status <> 'settled')`;
-  const won = sql<boolean>`exists (select 1 from lottery_ticket_lines w where w.ticket_id = lottery_tickets.id and w.status = 'winner')`;
+  const p = sql.ref('lottery_ticket_prizes.ticket_id');
+  const playsDraw = sql<boolean>`exists (select 1 from lottery_ticket_lines l where l.draw_id = ${drawId} and l.ticket_id = ${p})`;
   await db
-    .updateTable('lottery_tickets')
-    .set({
-      status: 'winner',
-      prize_total: sql<number>`(select cast(coalesce(sum(w.prize_amount), 0) as bigint) from lottery_ticket_lines w where w.ticket_id = lottery_tickets.id and w.status = 'winner')`,
-    })
-    .where('id', 'in', [...ticketIds])
-    .where('status', 'in', DECIDABLE_TICKET)
-    .where(won)
-    .where(sql<boolean>`not ${unsettled}`)
+    .deleteFrom('lottery_ticket_prizes')
+    .where('ticket_id', 'in', [...ticketIds])
+    .where(playsDraw)
+    .where(sql<boolean>`not exists (select 1 from lottery_winning_lines w where w.ticket_id = ${p})`)
     .execute();
   await db
-    .updateTable('lottery_tickets')
-    .set({ status: 'loser', prize_total: 0 })
-    .where('id', 'in', [...ticketIds])
-    .where('status', 'in', DECIDABLE_TICKET)
-    .where(sql<boolean>`not ${won}`)
-    .where(sql<boolean>`not ${unsettled}`)
+    .updateTable('lottery_ticket_prizes')
+    .set({ decided: 0, prize_total: wonSoFar(p) })
+    .where('ticket_id', 'in', [...ticketIds])
+    .where(playsDraw)
     .execute();
 }
 
-/** A correction puts the draw's decided tickets back to active until the new settlement decides them. */
-export async function reopenDecidedTickets(db: LotteryDb, ticketIds: readonly string[]): Promise<void> {
-  if (ticketIds.length === 0) return;
-  await db
-    .updateTable('lottery_tickets')
-    .set({ status: 'active', prize_total: 0 })
-    .where('id', 'in', [...ticketIds])
-    .where('status', 'in', ['winner', 'loser'])
-    .execute();
+/** A draw of the ticket is not settled, or is but its tickets are still being decided. */
+const drawUndecided = (ticketId: RawBuilder<unknown>) =>
+  sql<boolean>`exists (select 1 from lottery_ticket_lines o inner join lottery_draws d on d.id = o.draw_id
+    left join lottery_results r on r.draw_id = d.id
+    where o.ticket_id = ${ticketId} and (d.status <> 'settled' or r.tickets_pending = 1))`;
+
+/**
+ * A ticket's status as spec 003 §8.4 names it. Only the final ones are stored (cancelled, paid,
+ * expired); a stored `pending` ticket reads pending while one of its draws sells, active until every
+ * draw is settled and decided, then winner if it holds a decided prize and loser otherwise.
+ */
+export function ticketStatusSql(ticket: string): RawBuilder<string> {
+  const id = sql.ref(`${ticket}.id`);
+  const stored = sql.ref(`${ticket}.status`);
+  return sql<string>`case when ${stored} <> 'pending' then ${stored}
+    when exists (select 1 from lottery_ticket_lines o inner join lottery_draws d on d.id = o.draw_id
+      where o.ticket_id = ${id} and d.status in ('scheduled', 'open')) then 'pending'
+    when ${drawUndecided(id)} then 'active'
+    when exists (select 1 from lottery_ticket_prizes p where p.ticket_id = ${id} and p.decided = 1) then 'winner'
+    else 'loser' end`;
 }
 
-/** What the draw's winning lines add up to per banca (the ledger's prize_won entries). */
-export async function winnerTotalsByBanca(db: LotteryDb, drawId: string) {
-  return db
-    .selectFrom('lottery_ticket_lines as l')
-    .innerJoin('lottery_tickets as t', 't.id', 'l.ticket_id')
-    .select(['t.banca_id', countAll().as('lines'), sumCents('l.prize_amount').as('prize')])
-    .where('l.draw_id', '=', drawId)
-    .where('l.status', '=', 'winner')
-    .groupBy('t.banca_id')
-    .execute();
+/** What a winner is owed; what a paid or expired ticket was worth; 0 for the rest. */
+export function ticketPrizeSql(ticket: string): RawBuilder<number> {
+  const id = sql.ref(`${ticket}.id`);
+  return sql<number>`case when ${sql.ref(`${ticket}.status`)} <> 'pending' then ${sql.ref(`${ticket}.prize_total`)}
+    else coalesce((select p.prize_total from lottery_ticket_prizes p
+      where p.ticket_id = ${id} and p.decided = 1 and not ${drawUndecided(id)}), 0) end`;
 }
+
+export async function findTicketOutcome(
+  db: LotteryDb,
+  ticketId: string,
+): Promise<{ status: string; prize_total: number }> {
+  const row = await db
+    .selectFrom('lottery_tickets as t')
+    .select([ticketStatusSql('t').as('status'), ticketPrizeSql('t').as('prize_total')])
+    .where('t.id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+  return { status: row.status, prize_total: Number(row.prize_total) };
+}
+
+/** The ticket's winning lines, by line id. */
+export async function findTicketWinningLines(db: LotteryDb, ticketId: string) {
+  const rows = await db
+    .selectFrom('lottery_winning_lines')
+    .select(['line_id', 'prize_class', 'prize_amount'])
+    .where('ticket_id', '=', ticketId)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.line_id, { prize_class: r.prize_class, prize_amount: Number(r.prize_amount) }]),
+  );
+}
+
+/** What the draw's winning tickets (all, or only these) won, summed per day, banca, seller and bet type. */
+export async function findWinnerGroups(db: LotteryDb, drawId: string, ticketIds: readonly string[] | null) {
+  if (ticketIds?.length === 0) return [];
+  let query = db
+    .selectFrom('lottery_winning_lines as w')
+    .innerJoin('lottery_tickets as t', 't.id', 'w.ticket_id')
+    .select([
+      't.business_date',
+      't.banca_id',
+      't.seller_id',
+      'w.bet_type',
+      (eb) => eb.fn.min('t.zone_id').as('zone_id'),
+      countAll().as('lines'),
+      sumCents('w.prize_amount').as('prize'),
+    ])
+    .where('w.draw_id', '=', drawId);
+  if (ticketIds) query = query.where('w.ticket_id', 'in', [...ticketIds]);
+  return query.groupBy(['t.business_date', 't.banca_id', 't.seller_id', 'w.bet_type']).execute();
+}
+
+export type WinnerGroup = Awaited<ReturnType<typeof findWinnerGroups>>[number];
 
 export async function insertSettlement(
   db: LotteryDb,
@@ -302,22 +359,4 @@ export async function drawWinnerSummary(db: LotteryDb, drawId: string) {
     .where('reversed_at', 'is', null)
     .executeTakeFirstOrThrow();
   return { lines: Number(row.lines), prize: Number(row.prize) };
-}
-
-/**
- * Once a draw closes, its pending tickets whose every draw has closed become active (spec 003 §8.4).
- * One page of the draw's tickets at a time, so the write stays short.
- */
-export async function activateTickets(db: LotteryDb, ticketIds: readonly string[]): Promise<number> {
-  if (ticketIds.length === 0) return 0;
-  const result = await db
-    .updateTable('lottery_tickets')
-    .set({ status: 'active' })
-    .where('id', 'in', [...ticketIds])
-    .where('status', '=', 'pending')
-    .where(
-      sql<boolean>`not exists (select 1 from lottery_ticket_lines o inner join lottery_draws d on d.id = o.draw_id where o.ticket_id = lottery_tickets.id and d.status in ('scheduled', 'open'))`,
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }

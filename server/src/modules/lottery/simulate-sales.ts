@@ -14,6 +14,7 @@ import {
 import { lotteryDb } from './db.ts';
 import { generateDraws } from './generate-draws.ts';
 import { insertLedger } from './money.repo.ts';
+import { markTicketPaid } from './payments.repo.ts';
 import { publishResults } from './publish-result.ts';
 import { aggregateRows, recordPaymentAggregates } from './record-sales-aggregates.ts';
 import { findResultDraw } from './results.repo.ts';
@@ -200,7 +201,7 @@ export async function simulateSales(platform: Platform, options: SimulationOptio
           seller_id: sellerId,
           business_date: day,
           created_at: createdAt,
-          status: isCancelled ? 'cancelled' : draw.status === 'open' ? 'pending' : 'active',
+          status: isCancelled ? 'cancelled' : 'pending',
           currency: 'DOP',
           global_multiplier: 1,
           discount_bp: 0,
@@ -327,23 +328,26 @@ export async function simulateSales(platform: Platform, options: SimulationOptio
     }
     // Pay 80 % of the winners (the payment use case's rows, by the selling banca's seller).
     const winners = await db
-      .selectFrom('lottery_tickets')
-      .select(['id', 'code', 'banca_id', 'seller_id', 'prize_total', 'business_date', 'created_at'])
-      .where('status', '=', 'winner')
+      .selectFrom('lottery_ticket_prizes as p')
+      .innerJoin('lottery_tickets as t', 't.id', 'p.ticket_id')
+      .select([
+        't.id',
+        't.code',
+        't.banca_id',
+        't.seller_id',
+        'p.prize_total',
+        't.business_date',
+        't.created_at',
+      ])
+      .where('p.decided', '=', 1)
       .execute();
     for (const w of winners) {
       if (random() >= 0.8) continue;
       const at = new Date(Date.parse(w.created_at) + 20 * 3_600_000).toISOString();
       await platform.db.transaction().execute(async (trx) => {
         const tdb = lotteryDb(trx);
-        const done = await tdb
-          .updateTable('lottery_tickets')
-          .set({ status: 'paid', paid_at: at, paid_by: w.seller_id, paid_banca_id: w.banca_id })
-          .where('id', '=', w.id)
-          .where('status', '=', 'winner')
-          .executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1) return;
         const amount = Number(w.prize_total);
+        if (!(await markTicketPaid(tdb, w.id, w.seller_id, at, w.banca_id, amount))) return;
         await tdb
           .insertInto('lottery_payments')
           .values({

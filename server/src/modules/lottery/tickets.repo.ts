@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { insertRows } from '../../platform/db/insert-rows.ts';
 import { countAll } from '../../platform/db/sql.ts';
 import type { LotteryDb } from './db.ts';
 import type {
@@ -7,20 +8,10 @@ import type {
   LotteryTicketLinesTable,
   LotteryTicketsTable,
 } from './sales-tables.ts';
+import { ticketPrizeSql, ticketStatusSql } from './settlement.repo.ts';
 
 export type TicketRow = Selectable<LotteryTicketsTable>;
 export type TicketLineRow = Selectable<LotteryTicketLinesTable>;
-
-/** SQLite binds at most 32,766 variables per statement; 25 columns × 500 rows stays under. */
-const INSERT_CHUNK = 500;
-
-async function insertChunked<T>(
-  rows: readonly T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-  size = INSERT_CHUNK,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
-}
 
 /** Reserves the day's next `count` ticket numbers in one conditional upsert; returns the last one. */
 export async function reserveTicketSequences(
@@ -45,10 +36,10 @@ export async function insertTickets(
   claims: readonly LotteryTicketClaimsTable[],
   ledger: readonly LotteryLedgerEntriesTable[],
 ): Promise<void> {
-  await insertChunked(tickets, (chunk) => db.insertInto('lottery_tickets').values(chunk).execute(), 100);
-  await insertChunked(lines, (chunk) => db.insertInto('lottery_ticket_lines').values(chunk).execute());
-  await insertChunked(claims, (chunk) => db.insertInto('lottery_ticket_claims').values(chunk).execute());
-  await insertChunked(ledger, (chunk) => db.insertInto('lottery_ledger_entries').values(chunk).execute());
+  await insertRows(db, 'lottery_tickets', tickets);
+  await insertRows(db, 'lottery_ticket_lines', lines);
+  await insertRows(db, 'lottery_ticket_claims', claims);
+  await insertRows(db, 'lottery_ledger_entries', ledger);
 }
 
 export async function findTicketByIdempotencyKey(
@@ -62,6 +53,24 @@ export async function findTicketByIdempotencyKey(
     .where('seller_id', '=', sellerId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
+}
+
+/** The tickets already sold under any of these (seller, Idempotency-Key) pairs. */
+export async function findTicketsByIdempotencyKeys(
+  db: LotteryDb,
+  pairs: readonly { sellerId: string; key: string }[],
+): Promise<{ seller_id: string; idempotency_key: string; code: string }[]> {
+  if (pairs.length === 0) return [];
+  const rows = await db
+    .selectFrom('lottery_tickets')
+    .select(['seller_id', 'idempotency_key', 'code'])
+    .where('seller_id', 'in', [...new Set(pairs.map((p) => p.sellerId))])
+    .where('idempotency_key', 'in', [...new Set(pairs.map((p) => p.key))])
+    .execute();
+  const wanted = new Set(pairs.map((p) => `${p.sellerId}|${p.key}`));
+  return rows
+    .filter((r) => wanted.has(`${r.seller_id}|${r.idempotency_key}`))
+    .map((r) => ({ seller_id: r.seller_id, idempotency_key: r.idempotency_key!, code: r.code }));
 }
 
 export async function findTicketByCode(db: LotteryDb, code: string): Promise<TicketRow | undefined> {
@@ -82,6 +91,24 @@ export async function findTicketClaims(db: LotteryDb, ticketId: string) {
     .selectFrom('lottery_ticket_claims')
     .select(['key', 'amount'])
     .where('ticket_id', '=', ticketId)
+    .execute();
+}
+
+export async function findTicketsByCodes(db: LotteryDb, codes: readonly string[]): Promise<TicketRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('lottery_tickets')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
+export async function findClaimsOfTickets(db: LotteryDb, ticketIds: readonly string[]) {
+  if (ticketIds.length === 0) return [];
+  return db
+    .selectFrom('lottery_ticket_claims')
+    .select(['ticket_id', 'key', 'amount'])
+    .where('ticket_id', 'in', [...ticketIds])
     .execute();
 }
 
@@ -115,7 +142,7 @@ export async function findTicketDraws(db: LotteryDb, ticketId: string) {
     .execute();
 }
 
-/** Only a pending (or, late, an active) ticket can be cancelled; the condition makes a double cancel impossible. */
+/** Only a ticket not cancelled, paid or expired can be cancelled; the condition makes a double cancel impossible. */
 export async function markTicketCancelled(
   db: LotteryDb,
   ticketId: string,
@@ -127,7 +154,7 @@ export async function markTicketCancelled(
     .updateTable('lottery_tickets')
     .set({ status: 'cancelled', cancelled_at: at, cancelled_by: by, cancel_reason: reason })
     .where('id', '=', ticketId)
-    .where('status', 'in', ['pending', 'active'])
+    .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
   await db
@@ -185,7 +212,7 @@ export async function listTickets(db: LotteryDb, filter: TicketFilter) {
   if (filter.bancaId) query = query.where('t.banca_id', '=', filter.bancaId);
   if (filter.bancaIds)
     query = query.where('t.banca_id', 'in', filter.bancaIds.length ? [...filter.bancaIds] : ['-']);
-  if (filter.status) query = query.where('t.status', '=', filter.status);
+  if (filter.status) query = query.where(ticketStatusSql('t'), '=', filter.status);
   if (filter.sellerId) query = query.where('t.seller_id', '=', filter.sellerId);
   if (filter.code) query = query.where('t.code', 'like', `${filter.code.replace(/[\\%_]/g, '')}%`);
   if (filter.drawId) {
@@ -199,12 +226,12 @@ export async function listTickets(db: LotteryDb, filter: TicketFilter) {
     .select([
       't.id',
       't.code',
-      't.status',
+      ticketStatusSql('t').as('status'),
       't.created_at',
       't.business_date',
       't.grand_total',
       't.total_lines',
-      't.prize_total',
+      ticketPrizeSql('t').as('prize_total'),
       't.currency',
       'b.code as banca_code',
       'b.name as banca_name',

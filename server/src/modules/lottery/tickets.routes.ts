@@ -1,7 +1,7 @@
 import { CancelBody, SaleBody, TicketCodeParams, TicketListQuery } from '@matriz/shared/api/lottery-tickets';
 import { percentToBasisPoints, toMajor } from '@matriz/shared/money';
 import type { FastifyRequest } from 'fastify';
-import type { GroupCommitter } from '../../platform/db/group-commit.ts';
+
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -9,7 +9,7 @@ import { cancelTicket } from './cancel-ticket.ts';
 import { lotteryDb } from './db.ts';
 import type { SaleRequest } from './prepare-sale.ts';
 import { loadTicketView } from './present-ticket.ts';
-import { sellTicket } from './sell-ticket.ts';
+import { type SalesCommitter, sellTicket } from './sell-ticket.ts';
 import { canSee, visibleBancaIds } from './ticket-scope.ts';
 import { parseScan } from './ticket-signature.ts';
 import { listTickets } from './tickets.repo.ts';
@@ -52,7 +52,7 @@ function codeFromScan(scanned: string): { code: string; signature: string | null
   return parsed;
 }
 
-export function registerTicketRoutes(app: App, platform: Platform, committer: GroupCommitter): void {
+export function registerTicketRoutes(app: App, platform: Platform, committer: SalesCommitter): void {
   app.post(
     '/lottery/tickets/validate',
     { config: { access: 'lottery.ticket.sell' }, schema: { tags: ['lottery'], body: SaleBody } },

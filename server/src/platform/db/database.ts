@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { PlatformTables } from './tables.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -72,6 +73,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     cachePreparedStatements(sqlite);
+    const checkpointer = file === ':memory:' ? null : startWalCheckpointer(resolve(file));
+    if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
     const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) });
     return {
       db,
@@ -79,7 +82,10 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
       pool: null,
       sqlite,
       schema: null,
-      close: () => db.destroy(),
+      close: async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
     };
   }
   const schema = options.schema ?? searchPathOf(url);

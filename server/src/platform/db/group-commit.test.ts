@@ -1,15 +1,17 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness.ts';
-import { GroupCommitter } from './group-commit.ts';
+import { type AnyTransaction, eachInSavepoint, GroupCommitter } from './group-commit.ts';
 
 describeEngines('commit en grupo', (t) => {
   it('confirma juntas muchas obras concurrentes y revierte solo las que fallan', async () => {
     const { platform, engine } = t();
-    const committer = new GroupCommitter(platform.db, {
+    type Work = (trx: AnyTransaction) => Promise<number>;
+    const committer = new GroupCommitter<Work, number>(platform.db, {
       maxBatch: 16,
       concurrency: engine === 'sqlite' ? 1 : 3,
       retries: 5,
+      run: (trx, works) => eachInSavepoint(trx, works, (work) => work(trx)),
     });
     await platform.db.insertInto('counters').values({ name: 'cupo', value: 0 }).execute();
     const limit = 37;

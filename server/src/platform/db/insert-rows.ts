@@ -1,0 +1,48 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+
+/** SQLite binds at most 32,766 variables per statement, PostgreSQL 65,535. */
+const MAX_VARIABLES = 32_000;
+const texts = new Map<string, string>();
+
+/**
+ * A multi-row INSERT without the query builder's per-value work (a sale batch writes hundreds of
+ * rows): Kysely compiles the one-row form, so quoting and placeholders are the dialect's, and that
+ * text is repeated for n rows and kept. Every row has the columns of the first (missing = null).
+ */
+export async function insertRows(
+  // biome-ignore lint/suspicious/noExplicitAny: inserts into any schema's table
+  db: Kysely<any>,
+  table: string,
+  rows: readonly object[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const chunk = Math.max(1, Math.floor(MAX_VARIABLES / columns.length));
+  const cell = (row: object, column: string) => (row as Record<string, unknown>)[column] ?? null;
+  const first = Object.fromEntries(columns.map((column) => [column, cell(rows[0], column)]));
+  const one = db.insertInto(table).values(first).compile().sql;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const params: unknown[] = [];
+    for (const row of part) for (const column of columns) params.push(cell(row, column));
+    await db.executeQuery(CompiledQuery.raw(textFor(one, columns.length, part.length), params));
+  }
+}
+
+function textFor(oneRow: string, width: number, count: number): string {
+  const key = `${count}|${oneRow}`;
+  let text = texts.get(key);
+  if (!text) {
+    const head = oneRow.slice(0, oneRow.lastIndexOf(' values (') + ' values '.length);
+    const numbered = oneRow.includes('$1');
+    const groups = Array.from({ length: count }, (_, row) =>
+      numbered
+        ? `(${Array.from({ length: width }, (_, i) => `$${row * width + i + 1}`).join(', ')})`
+        : `(${Array.from({ length: width }, () => '?').join(', ')})`,
+    );
+    text = head + groups.join(', ');
+    if (texts.size > 2000) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
