@@ -64,8 +64,10 @@ export async function startServer(
   const ownsData = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'matriz-e2e-')));
   const port = await freePort();
+  // What the caller gives wins; the test runner's own clock and node options are not inherited.
+  const { MATRIZ_CLOCK: _clock, NODE_OPTIONS: _options, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: `sqlite:${join(dataDir, 'e2e.db')}`,
@@ -73,8 +75,6 @@ export async function startServer(
     MATRIZ_DATA_DIR: dataDir,
     ...extraEnv,
   };
-  delete env.MATRIZ_CLOCK;
-  delete env.NODE_OPTIONS;
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: REPO_ROOT,
