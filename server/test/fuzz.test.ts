@@ -14,14 +14,28 @@ const MAY_CHANGE_ON_REFUSAL = new Set([
   'jobs',
 ]);
 
+/** The tables to count, introspected once per app (introspection is the slow part on PostgreSQL). */
+const tablesOf = new WeakMap<TestApp, Promise<string[]>>();
+
+async function countedTables(app: TestApp): Promise<string[]> {
+  let tables = tablesOf.get(app);
+  if (!tables) {
+    tables = app.platform.db.introspection.getTables().then((all) =>
+      all
+        .filter(
+          (t) =>
+            !t.isView && (app.platform.database.schema === null || t.schema === app.platform.database.schema),
+        )
+        .map((t) => t.name)
+        .filter((name) => !name.startsWith('kysely_') && !MAY_CHANGE_ON_REFUSAL.has(name)),
+    );
+    tablesOf.set(app, tables);
+  }
+  return tables;
+}
+
 async function rowCounts(app: TestApp): Promise<Map<string, number>> {
-  const tables = (await app.platform.db.introspection.getTables())
-    .filter(
-      (t) =>
-        !t.isView && (app.platform.database.schema === null || t.schema === app.platform.database.schema),
-    )
-    .map((t) => t.name)
-    .filter((name) => !name.startsWith('kysely_') && !MAY_CHANGE_ON_REFUSAL.has(name));
+  const tables = await countedTables(app);
   const query = tables
     .map((name) => `select '${name}' as t, count(*) as n from "${name}"`)
     .join(' union all ');
