@@ -320,6 +320,40 @@ describeEngines(
       await setPartialAcceptance(app, admin, false);
     });
 
+    it('con aceptación parcial y 40 ventas en paralelo, el número se llena justo hasta su límite', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      await setPartialAcceptance(app, admin, true);
+      const drawId = await openDraw(app, 'LOTEDOM');
+      await addLimit(app, admin, {
+        level: 'number',
+        bet_type: 'DIRECTO',
+        number: '48',
+        max_amount: 100,
+        draw_id: drawId,
+      });
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, () => sell(app, juan, { entry: '48 7', draw_ids: [drawId] })),
+      );
+      await setPartialAcceptance(app, admin, false);
+      const sold = responses.filter((r) => r.statusCode === 201).map((r) => r.json().ticket.lines[0].amounts);
+      expect(sold).toHaveLength(15);
+      expect(sold.filter((a) => a.missing_amount > 0)).toEqual([
+        expect.objectContaining({ requested_amount: 7, bet_amount: 2, missing_amount: 5 }),
+      ]);
+      const refusals = responses.filter((r) => r.statusCode !== 201).map((r) => r.json().error.code);
+      expect(new Set(refusals)).toEqual(new Set(['LIMIT_EXCEEDED']));
+      expect(await counterSum(app, `N|${drawId}|DIRECTO|48`)).toBe(10_000);
+      const lines = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_ticket_lines')
+        .select('bet_amount')
+        .where('draw_id', '=', drawId)
+        .where('bet_number', '=', '48')
+        .execute();
+      expect(lines.reduce((s, l) => s + Number(l.bet_amount), 0)).toBe(10_000);
+    });
+
     it('la misma Idempotency-Key 20 veces en paralelo crea un solo ticket', async () => {
       const app = t();
       const juan = await app.login('juan001');

@@ -42,6 +42,8 @@ export interface SoldTicket {
   replayed: boolean;
   /** The new ticket as the API shows it, built from what was written (absent for a replay). */
   view?: ReturnType<typeof presentTicket>;
+  /** The plan as sold: partial acceptance may have cut its lines (absent for a replay). */
+  plan?: SalePlan;
 }
 
 /** A planned sale handed to the sales committer. */
@@ -249,7 +251,7 @@ async function writeBatch(
   return new Map(
     accepted.map((sale, i) => [
       sale,
-      { code: written[i].ticket.code, replayed: false, view: viewOf(sale, written[i]) },
+      { code: written[i].ticket.code, replayed: false, view: viewOf(sale, written[i]), plan: sale.plan },
     ]),
   );
 }
@@ -270,31 +272,45 @@ async function consumeTogether(
   return keepIf(trx, async () => (await consumeCounters(db, drawOfKey, claims)).size === claims.length);
 }
 
+/** Cuts a partially accepting banca's lines to what the counters allow; other plans pass unchanged. */
+function fitted(sale: SaleItem, counters: Map<string, { sold: number; lim: number }>): SaleItem {
+  if (!sale.plan.acceptPartial) return sale;
+  const plan = acceptWhatFits(sale.plan, counters);
+  return plan === sale.plan ? sale : { ...sale, plan };
+}
+
 /**
- * Consumes the batch's limit counters. Usually every sale fits: one conditional upsert for all of
- * them. When some counter is short, the counters are read and the sales that fit (in arrival
- * order) are decided in memory and consumed together; if a concurrent batch took part of a
- * counter meanwhile, every sale consumes its own counters in its own savepoint, exactly as if
- * sold one by one.
+ * Consumes the batch's limit counters. Usually every sale fits whole: one conditional upsert for
+ * all of them. When some counter is short, the counters are read and, in arrival order, each sale
+ * is cut to what is left (banca accepting part of a line) or taken whole or refused, in memory,
+ * and the sales that fit are consumed together; if a concurrent batch took part of a counter
+ * meanwhile, every sale consumes its own counters in its own savepoint, exactly as if sold one by
+ * one. The outcome carries the sale as sold (with its lines cut, when they were).
  */
 async function consumeBatch(
   db: LotteryDb,
   trx: AnyTransaction,
   sales: SaleItem[],
 ): Promise<Outcome<SaleItem>[]> {
-  const all: Outcome<SaleItem>[] = sales.map((sale) => ({ ok: true, value: sale }));
-  if (await consumeTogether(db, trx, sales)) return all;
-  const current = await readCounters(db, [...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key)))]);
-  const sold = new Map([...current].map(([key, counter]) => [key, counter.sold]));
-  const outcomes: Outcome<SaleItem>[] = sales.map((sale) => {
-    const missing = sale.plan.claims.filter((c) => (sold.get(c.key) ?? 0) + c.amountCents > c.limitCents);
+  if (await consumeTogether(db, trx, sales)) return sales.map((sale) => ({ ok: true, value: sale }));
+  const counters = await readCounters(db, [...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key)))]);
+  const outcomes: Outcome<SaleItem>[] = sales.map((asked) => {
+    const sale = fitted(asked, counters);
+    const short = (c: CounterClaim) => (counters.get(c.key)?.sold ?? 0) + c.amountCents > c.limitCents;
+    const missing = sale.plan.claims.filter(short);
     if (missing.length > 0) return { ok: false, error: new LimitShortfall(missing) };
-    for (const c of sale.plan.claims) sold.set(c.key, (sold.get(c.key) ?? 0) + c.amountCents);
+    for (const c of sale.plan.claims) {
+      const counter = counters.get(c.key) ?? { sold: 0, lim: c.limitCents };
+      counters.set(c.key, { ...counter, sold: counter.sold + c.amountCents });
+    }
     return { ok: true, value: sale };
   });
   const fitting = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
   if (await consumeTogether(db, trx, fitting)) return outcomes;
-  return eachInSavepoint(trx, sales, async (sale) => {
+  return eachInSavepoint(trx, sales, async (asked) => {
+    const sale = asked.plan.acceptPartial
+      ? fitted(asked, await readCounters(db, asked.plan.claims.map((c) => c.key)))
+      : asked;
     const one = await consumeCounters(db, drawOfKey, sale.plan.claims);
     if (one.size < sale.plan.claims.length)
       throw new LimitShortfall(sale.plan.claims.filter((c) => !one.has(c.key)));
@@ -328,15 +344,18 @@ async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: Sal
   }
   const outcomes = await consumeBatch(db, trx, fresh);
   const decided = new Map(fresh.map((sale, i) => [sale, outcomes[i]]));
-  const accepted = fresh.filter((sale) => decided.get(sale)!.ok);
-  const tickets = await writeBatch(platform, db, accepted);
+  const tickets = await writeBatch(
+    platform,
+    db,
+    outcomes.flatMap((o) => (o.ok ? [o.value] : [])),
+  );
   return items.map((sale): Outcome<SoldTicket> => {
     const key = idempotencyOf(sale);
     if (key && sold.has(key)) return { ok: true, value: { code: sold.get(key)!, replayed: true } };
     const first = key ? firstByKey.get(key)! : sale;
     const outcome = decided.get(first)!;
     if (!outcome.ok) return outcome;
-    const ticket = tickets.get(first)!;
+    const ticket = tickets.get(outcome.value)!;
     return { ok: true, value: first === sale ? ticket : { code: ticket.code, replayed: true } };
   });
 }
@@ -412,20 +431,12 @@ export async function sellTicket(
   }
   const prepared = await prepareSale(platform, sellerId, request);
   if (!prepared.plan) throw refusalOf(prepared.problems);
-  let plan = prepared.plan;
-  if (plan.acceptPartial)
-    plan = acceptWhatFits(
-      plan,
-      await readCounters(
-        db,
-        plan.claims.map((c) => c.key),
-      ),
-    );
-  const committed = plan;
+  const asked = prepared.plan;
 
   try {
-    const sold = await committer.submit({ actor, plan: committed, extras });
-    if (!sold.replayed) {
+    const sold = await committer.submit({ actor, plan: asked, extras });
+    if (sold.plan) {
+      const committed = sold.plan;
       platform.bus.publish({
         type: 'lottery.ticket.sold',
         payload: {
@@ -441,7 +452,7 @@ export async function sellTicket(
     }
     return sold;
   } catch (error) {
-    if (error instanceof LimitShortfall) throw await limitRefusal(platform, committed, error.missing);
+    if (error instanceof LimitShortfall) throw await limitRefusal(platform, asked, error.missing);
     throw error;
   }
 }
