@@ -293,7 +293,9 @@ async function consumeBatch(
   sales: SaleItem[],
 ): Promise<Outcome<SaleItem>[]> {
   if (await consumeTogether(db, trx, sales)) return sales.map((sale) => ({ ok: true, value: sale }));
-  const counters = await readCounters(db, [...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key)))]);
+  const counters = await readCounters(db, [
+    ...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key))),
+  ]);
   const outcomes: Outcome<SaleItem>[] = sales.map((asked) => {
     const sale = fitted(asked, counters);
     const short = (c: CounterClaim) => (counters.get(c.key)?.sold ?? 0) + c.amountCents > c.limitCents;
@@ -309,7 +311,13 @@ async function consumeBatch(
   if (await consumeTogether(db, trx, fitting)) return outcomes;
   return eachInSavepoint(trx, sales, async (asked) => {
     const sale = asked.plan.acceptPartial
-      ? fitted(asked, await readCounters(db, asked.plan.claims.map((c) => c.key)))
+      ? fitted(
+          asked,
+          await readCounters(
+            db,
+            asked.plan.claims.map((c) => c.key),
+          ),
+        )
       : asked;
     const one = await consumeCounters(db, drawOfKey, sale.plan.claims);
     if (one.size < sale.plan.claims.length)
