@@ -1,5 +1,5 @@
 import type { ModuleName } from '@matriz/shared/auth/permissions';
-import type { Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { type Actor, type AuditEntry, recordAudit, recordAuditBatch } from './audit/audit.ts';
 import type { Clock } from './clock.ts';
 import type { Config, DemoProfile } from './config.ts';
@@ -23,10 +23,14 @@ export interface Platform {
     actor: Actor,
     entry: AuditEntry,
   ): Promise<void>;
-  /** Many audit rows in one statement, chained in order (group-committed sales). */
+  /**
+   * Many audit rows, chained in order (group-committed sales), written in one round trip with the
+   * `alongside` writes whose results nobody reads (see `executeTogether`).
+   */
   auditMany(
     trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
     items: readonly { actor: Actor; entry: AuditEntry }[],
+    alongside?: readonly CompiledQuery[],
   ): Promise<void>;
 }
 
@@ -39,7 +43,8 @@ export function createPlatform(database: Database, clock: Clock, config: Config,
     config,
     bus,
     audit: (trx, actor, entry) => recordAudit(trx, actor, entry, clock.now(), config.timezone),
-    auditMany: (trx, items) => recordAuditBatch(trx, items, clock.now(), config.timezone),
+    auditMany: (trx, items, alongside) =>
+      recordAuditBatch(trx, items, clock.now(), config.timezone, alongside),
   };
 }
 

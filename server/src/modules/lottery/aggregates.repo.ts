@@ -1,3 +1,5 @@
+import type { CompiledQuery } from 'kysely';
+import { executeTogether } from '../../platform/db/execute-together.ts';
 import type { LotteryDb } from './db.ts';
 import type { LotteryAggNumbersTable, LotteryAggSalesTable, LotteryAggTicketsTable } from './money-tables.ts';
 
@@ -39,18 +41,18 @@ const keyOf = (row: object, key: readonly string[]) =>
   key.map((k) => String((row as Record<string, unknown>)[k])).join('\u0001');
 
 /**
- * Adds rows to an aggregate in one multi-row upsert per chunk (`… ON CONFLICT (key) DO UPDATE SET
- * s = s + excluded.s`). Rows are summed per key first (a key may appear once per statement) and sent
- * in key order, so concurrent writers take the rows' locks in the same order.
+ * The upserts that add rows to an aggregate, one multi-row statement per chunk (`… ON CONFLICT (key)
+ * DO UPDATE SET s = s + excluded.s`). Rows are summed per key first (a key may appear once per
+ * statement) and sent in key order, so concurrent writers take the rows' locks in the same order.
  */
-async function addRows<R extends object>(
+function addRowsQueries<R extends object>(
   db: LotteryDb,
   table: AggTable,
   key: readonly string[],
   sums: readonly string[],
   rows: readonly R[],
-): Promise<void> {
-  if (rows.length === 0) return;
+): CompiledQuery[] {
+  if (rows.length === 0) return [];
   const merged = new Map<string, R>();
   for (const row of rows) {
     const k = keyOf(row, key);
@@ -67,46 +69,66 @@ async function addRows<R extends object>(
     .map((e) => e[1]);
   // biome-ignore lint/suspicious/noExplicitAny: one generic upsert over three aggregate tables
   const anyDb = db as any;
+  const queries: CompiledQuery[] = [];
   for (let i = 0; i < sorted.length; i += CHUNK) {
-    await anyDb
-      .insertInto(table)
-      .values(sorted.slice(i, i + CHUNK))
-      .onConflict((oc: Dynamic) =>
-        oc
-          .columns([...key])
-          .doUpdateSet((eb: Dynamic) =>
-            Object.fromEntries(sums.map((s) => [s, eb(`${table}.${s}`, '+', eb.ref(`excluded.${s}`))])),
-          ),
-      )
-      .execute();
+    queries.push(
+      anyDb
+        .insertInto(table)
+        .values(sorted.slice(i, i + CHUNK))
+        .onConflict((oc: Dynamic) =>
+          oc
+            .columns([...key])
+            .doUpdateSet((eb: Dynamic) =>
+              Object.fromEntries(sums.map((s) => [s, eb(`${table}.${s}`, '+', eb.ref(`excluded.${s}`))])),
+            ),
+        )
+        .compile(),
+    );
   }
+  return queries;
 }
 
-export const addSalesAggregates = (db: LotteryDb, rows: readonly LotteryAggSalesTable[]) =>
-  addRows(db, 'lottery_agg_sales', SALES_KEY, SALES_SUMS, rows);
-export const addTicketAggregates = (db: LotteryDb, rows: readonly LotteryAggTicketsTable[]) =>
-  addRows(db, 'lottery_agg_tickets', TICKETS_KEY, TICKETS_SUMS, rows);
-export const addNumberAggregates = (db: LotteryDb, rows: readonly LotteryAggNumbersTable[]) =>
-  addRows(db, 'lottery_agg_numbers', NUMBERS_KEY, NUMBERS_SUMS, rows);
+export const aggSalesQueries = (db: LotteryDb, rows: readonly LotteryAggSalesTable[]) =>
+  addRowsQueries(db, 'lottery_agg_sales', SALES_KEY, SALES_SUMS, rows);
+export const aggTicketsQueries = (db: LotteryDb, rows: readonly LotteryAggTicketsTable[]) =>
+  addRowsQueries(db, 'lottery_agg_tickets', TICKETS_KEY, TICKETS_SUMS, rows);
+export const aggNumbersQueries = (db: LotteryDb, rows: readonly LotteryAggNumbersTable[]) =>
+  addRowsQueries(db, 'lottery_agg_numbers', NUMBERS_KEY, NUMBERS_SUMS, rows);
 
-/** Moves the cached balances (what each banca owes the house) by the given deltas, in banca order. */
-export async function addBancaBalances(db: LotteryDb, deltas: ReadonlyMap<string, number>, at: string) {
+export const addSalesAggregates = (db: LotteryDb, rows: readonly LotteryAggSalesTable[]) =>
+  executeTogether(db, aggSalesQueries(db, rows));
+export const addTicketAggregates = (db: LotteryDb, rows: readonly LotteryAggTicketsTable[]) =>
+  executeTogether(db, aggTicketsQueries(db, rows));
+export const addNumberAggregates = (db: LotteryDb, rows: readonly LotteryAggNumbersTable[]) =>
+  executeTogether(db, aggNumbersQueries(db, rows));
+
+/** The upsert moving the cached balances (what each banca owes the house) by the given deltas, in banca order. */
+export function bancaBalanceQueries(
+  db: LotteryDb,
+  deltas: ReadonlyMap<string, number>,
+  at: string,
+): CompiledQuery[] {
   const rows = [...deltas.entries()]
     .filter(([, delta]) => delta !== 0)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([banca_id, balance]) => ({ banca_id, balance, updated_at: at }));
-  if (rows.length === 0) return;
-  await db
-    .insertInto('lottery_banca_balances')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('banca_id').doUpdateSet((eb) => ({
-        balance: eb('lottery_banca_balances.balance', '+', eb.ref('excluded.balance')),
-        updated_at: eb.ref('excluded.updated_at'),
-      })),
-    )
-    .execute();
+  if (rows.length === 0) return [];
+  return [
+    db
+      .insertInto('lottery_banca_balances')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('banca_id').doUpdateSet((eb) => ({
+          balance: eb('lottery_banca_balances.balance', '+', eb.ref('excluded.balance')),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .compile(),
+  ];
 }
+
+export const addBancaBalances = (db: LotteryDb, deltas: ReadonlyMap<string, number>, at: string) =>
+  executeTogether(db, bancaBalanceQueries(db, deltas, at));
 
 export async function readBancaBalance(db: LotteryDb, bancaId: string): Promise<number> {
   const row = await db

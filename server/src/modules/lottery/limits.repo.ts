@@ -1,6 +1,7 @@
 import type { BetTypeCode } from '@matriz/shared/lottery/games';
 import type { CounterClaim, HotNumber, LimitRule } from '@matriz/shared/lottery/limits';
 import type { Insertable } from 'kysely';
+import { executeTogether } from '../../platform/db/execute-together.ts';
 import type { LotteryDb } from './db.ts';
 import type {
   LotteryBlockedNumbersTable,
@@ -40,18 +41,23 @@ export async function consumeCounters(
   return new Set(rows.map((r) => r.key));
 }
 
-/** Gives back what a cancelled sale consumed. */
+/** Gives back what a sale consumed (cancelled, or refused after its counters were taken), in one round trip. */
 export async function releaseCounters(
   db: LotteryDb,
   claims: readonly { key: string; amountCents: number }[],
 ): Promise<void> {
-  for (const claim of claims) {
-    await db
-      .updateTable('lottery_limit_counters')
-      .set((eb) => ({ sold: eb('sold', '-', claim.amountCents) }))
-      .where('key', '=', claim.key)
-      .execute();
-  }
+  const byKey = new Map<string, number>();
+  for (const claim of claims) byKey.set(claim.key, (byKey.get(claim.key) ?? 0) + claim.amountCents);
+  await executeTogether(
+    db,
+    [...byKey].map(([key, amount]) =>
+      db
+        .updateTable('lottery_limit_counters')
+        .set((eb) => ({ sold: eb('sold', '-', amount) }))
+        .where('key', '=', key)
+        .compile(),
+    ),
+  );
 }
 
 export async function readCounters(

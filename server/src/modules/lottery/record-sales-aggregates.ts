@@ -1,11 +1,15 @@
 import { potentialPrize } from '@matriz/shared/lottery/pricing';
 import { localDate } from '@matriz/shared/lottery/schedule';
+import type { CompiledQuery } from 'kysely';
 import { dateFormat } from '../../platform/clock.ts';
+import { executeTogether } from '../../platform/db/execute-together.ts';
 import {
   addBancaBalances,
-  addNumberAggregates,
-  addSalesAggregates,
   addTicketAggregates,
+  aggNumbersQueries,
+  aggSalesQueries,
+  aggTicketsQueries,
+  bancaBalanceQueries,
   setDrawPrizeAggregates,
 } from './aggregates.repo.ts';
 import type { LotteryDb } from './db.ts';
@@ -121,23 +125,27 @@ export function aggregateRows(sales: readonly SaleRows[], timeZone: string, canc
   return { salesRows, ticketRows, numberRows, balances };
 }
 
+function aggregateQueries(db: LotteryDb, rows: ReturnType<typeof aggregateRows>, at: string) {
+  return [
+    ...aggSalesQueries(db, rows.salesRows),
+    ...aggTicketsQueries(db, rows.ticketRows),
+    ...aggNumbersQueries(db, rows.numberRows),
+    ...bancaBalanceQueries(db, rows.balances, at),
+  ];
+}
+
 /**
- * The sale batch's aggregates (called once per batch inside its transaction, right after the
- * tickets are inserted): summed in memory, then one multi-row upsert per aggregate table and one
- * for the bancas' balances.
+ * The sale batch's aggregates, summed in memory: one multi-row upsert per aggregate table and one
+ * for the bancas' balances, to run together with the batch's inserts.
  */
-export async function recordSalesAggregates(
+export function salesAggregateQueries(
   db: LotteryDb,
   sales: readonly SaleRows[],
   timeZone: string,
   at: string,
-): Promise<void> {
-  if (sales.length === 0) return;
-  const rows = aggregateRows(sales, timeZone, false);
-  await addSalesAggregates(db, rows.salesRows);
-  await addTicketAggregates(db, rows.ticketRows);
-  await addNumberAggregates(db, rows.numberRows);
-  await addBancaBalances(db, rows.balances, at);
+): CompiledQuery[] {
+  if (sales.length === 0) return [];
+  return aggregateQueries(db, aggregateRows(sales, timeZone, false), at);
 }
 
 /** A cancellation, inside its transaction: the sale moves to the cancelled columns on its own sale day. */
@@ -163,11 +171,7 @@ export async function recordCancelAggregates(
     ])
     .where('ticket_id', '=', ticket.id)
     .execute();
-  const rows = aggregateRows([{ ticket, lines }], timeZone, true);
-  await addSalesAggregates(db, rows.salesRows);
-  await addTicketAggregates(db, rows.ticketRows);
-  await addNumberAggregates(db, rows.numberRows);
-  await addBancaBalances(db, rows.balances, at);
+  await executeTogether(db, aggregateQueries(db, aggregateRows([{ ticket, lines }], timeZone, true), at));
 }
 
 /**

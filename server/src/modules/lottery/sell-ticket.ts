@@ -4,18 +4,17 @@ import {
   type AnyTransaction,
   eachInSavepoint,
   GroupCommitter,
-  keepIf,
   type Outcome,
 } from '../../platform/db/group-commit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { isUniqueViolation, type LotteryDb, lotteryDb } from './db.ts';
-import { consumeCounters, readCounters } from './limits.repo.ts';
+import { consumeCounters, readCounters, releaseCounters } from './limits.repo.ts';
 import { acceptWhatFits } from './partial-acceptance.ts';
 import { prepareSale, refusalOf, type SalePlan, type SaleRequest } from './prepare-sale.ts';
 import { presentTicket } from './present-ticket.ts';
-import { recordSalesAggregates } from './record-sales-aggregates.ts';
+import { salesAggregateQueries } from './record-sales-aggregates.ts';
 import type {
   LotteryLedgerEntriesTable,
   LotteryTicketLinesTable,
@@ -25,7 +24,7 @@ import { signTicket, ticketCode } from './ticket-signature.ts';
 import {
   findTicketByIdempotencyKey,
   findTicketsByIdempotencyKeys,
-  insertTickets,
+  insertTicketsQueries,
   reserveTicketSequences,
 } from './tickets.repo.ts';
 
@@ -201,7 +200,8 @@ const idempotencyOf = (sale: SaleItem) =>
 
 /**
  * Writes every accepted sale of a batch at once: ticket numbers reserved per business day in one
- * upsert, then one multi-row insert per table and one audit append for the whole batch.
+ * upsert, then one multi-row insert per table, the aggregates and one audit append for the whole
+ * batch, all in one round trip.
  */
 async function writeBatch(
   platform: Platform,
@@ -219,14 +219,16 @@ async function writeBatch(
     }
   }
   const written = accepted.map((sale) => ticketRows(platform, sale, codes.get(sale)!, at));
-  await insertTickets(
-    db,
-    written.map((r) => r.ticket),
-    written.flatMap((r) => r.lines),
-    written.flatMap((r) => r.claims),
-    written.flatMap((r) => r.ledger),
-  );
-  await recordSalesAggregates(db, written, platform.config.timezone, at);
+  const writes = [
+    ...insertTicketsQueries(
+      db,
+      written.map((r) => r.ticket),
+      written.flatMap((r) => r.lines),
+      written.flatMap((r) => r.claims),
+      written.flatMap((r) => r.ledger),
+    ),
+    ...salesAggregateQueries(db, written, platform.config.timezone, at),
+  ];
   await platform.auditMany(
     db,
     accepted.map((sale, i) => {
@@ -247,6 +249,7 @@ async function writeBatch(
         },
       };
     }),
+    writes,
   );
   return new Map(
     accepted.map((sale, i) => [
@@ -258,18 +261,21 @@ async function writeBatch(
 
 /**
  * Consumes what the given sales claim in ONE conditional upsert, kept only if every counter had
- * room. A counter not yet in the table is inserted without a condition, so a sum already past its
- * limit never gets that far.
+ * room: when one is short, what the others took is given back at once (the counters stay locked by
+ * this transaction meanwhile). A counter not yet in the table is inserted without a condition, so
+ * a sum already past its limit never gets that far.
  */
-async function consumeTogether(
-  db: LotteryDb,
-  trx: AnyTransaction,
-  sales: readonly SaleItem[],
-): Promise<boolean> {
+async function consumeTogether(db: LotteryDb, sales: readonly SaleItem[]): Promise<boolean> {
   const claims = mergeClaims(sales.flatMap((s) => s.plan.claims));
   if (claims.length === 0) return true;
   if (claims.some((c) => c.amountCents > c.limitCents)) return false;
-  return keepIf(trx, async () => (await consumeCounters(db, drawOfKey, claims)).size === claims.length);
+  const taken = await consumeCounters(db, drawOfKey, claims);
+  if (taken.size === claims.length) return true;
+  await releaseCounters(
+    db,
+    claims.filter((c) => taken.has(c.key)),
+  );
+  return false;
 }
 
 /** Cuts a partially accepting banca's lines to what the counters allow; other plans pass unchanged. */
@@ -292,7 +298,7 @@ async function consumeBatch(
   trx: AnyTransaction,
   sales: SaleItem[],
 ): Promise<Outcome<SaleItem>[]> {
-  if (await consumeTogether(db, trx, sales)) return sales.map((sale) => ({ ok: true, value: sale }));
+  if (await consumeTogether(db, sales)) return sales.map((sale) => ({ ok: true, value: sale }));
   const counters = await readCounters(db, [
     ...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key))),
   ]);
@@ -308,7 +314,7 @@ async function consumeBatch(
     return { ok: true, value: sale };
   });
   const fitting = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
-  if (await consumeTogether(db, trx, fitting)) return outcomes;
+  if (await consumeTogether(db, fitting)) return outcomes;
   return eachInSavepoint(trx, sales, async (asked) => {
     const sale = asked.plan.acceptPartial
       ? fitted(

@@ -1,5 +1,5 @@
-import type { Selectable } from 'kysely';
-import { insertRows } from '../../platform/db/insert-rows.ts';
+import type { CompiledQuery, Selectable } from 'kysely';
+import { insertRowsQueries } from '../../platform/db/insert-rows.ts';
 import { countAll } from '../../platform/db/sql.ts';
 import type { LotteryDb } from './db.ts';
 import type {
@@ -28,18 +28,20 @@ export async function reserveTicketSequences(
   return Number(row.value);
 }
 
-/** A whole batch of sales in a handful of multi-row inserts. */
-export async function insertTickets(
+/** A whole batch of sales as a handful of multi-row inserts, to run together (`executeTogether`). */
+export function insertTicketsQueries(
   db: LotteryDb,
   tickets: readonly LotteryTicketsTable[],
   lines: readonly LotteryTicketLinesTable[],
   claims: readonly LotteryTicketClaimsTable[],
   ledger: readonly LotteryLedgerEntriesTable[],
-): Promise<void> {
-  await insertRows(db, 'lottery_tickets', tickets);
-  await insertRows(db, 'lottery_ticket_lines', lines);
-  await insertRows(db, 'lottery_ticket_claims', claims);
-  await insertRows(db, 'lottery_ledger_entries', ledger);
+): CompiledQuery[] {
+  return [
+    ...insertRowsQueries(db, 'lottery_tickets', tickets),
+    ...insertRowsQueries(db, 'lottery_ticket_lines', lines),
+    ...insertRowsQueries(db, 'lottery_ticket_claims', claims),
+    ...insertRowsQueries(db, 'lottery_ledger_entries', ledger),
+  ];
 }
 
 export async function findTicketByIdempotencyKey(

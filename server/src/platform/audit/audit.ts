@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { businessDate } from '../clock.ts';
+import { executeTogether } from '../db/execute-together.ts';
 import type { PlatformTables } from '../db/tables.ts';
 import { newId, sha256 } from '../ids.ts';
 
@@ -94,15 +95,17 @@ export async function recordAudit(
 
 /**
  * Appends many rows with one move of the chain head: the batch takes `n` sequence numbers at once
- * and chains its rows in memory, in the order given.
+ * and chains its rows in memory, in the order given. The rows go in one round trip with the
+ * `alongside` writes (the changes being audited, see `executeTogether`).
  */
 export async function recordAuditBatch(
   trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
   items: readonly { actor: Actor; entry: AuditEntry }[],
   now: Date,
   timeZone: string,
+  alongside: readonly CompiledQuery[] = [],
 ): Promise<void> {
-  if (items.length === 0) return;
+  if (items.length === 0) return executeTogether(trx, alongside);
   const head = await trx
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', items.length) }))
@@ -132,12 +135,19 @@ export async function recordAuditBatch(
     prevHash = hash;
     return inserted;
   });
+  const inserts: CompiledQuery[] = [];
   for (let i = 0; i < rows.length; i += 500)
-    await trx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  await trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+    inserts.push(
+      trx
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 500))
+        .compile(),
+    );
+  await executeTogether(trx, [
+    ...alongside,
+    ...inserts,
+    trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).compile(),
+  ]);
 }
 
 export async function ensureAuditHead(db: Kysely<PlatformTables>): Promise<void> {

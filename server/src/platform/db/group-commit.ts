@@ -61,15 +61,6 @@ export async function eachInSavepoint<I, O>(
   return outcomes;
 }
 
-/** Runs `attempt` in a savepoint and keeps what it wrote only if it answers true. */
-export async function keepIf(trx: AnyTransaction, attempt: () => Promise<boolean>): Promise<boolean> {
-  await sql`savepoint attempt`.execute(trx);
-  const keep = await attempt();
-  if (!keep) await sql`rollback to savepoint attempt`.execute(trx);
-  await sql`release savepoint attempt`.execute(trx);
-  return keep;
-}
-
 /**
  * Group commit: concurrent requests share one transaction, so one durable commit (one fsync) covers
  * many of them and a hot row is locked once per batch instead of once per request. A batch starts

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { executeTogether } from './execute-together.ts';
 
 /** SQLite binds at most 32,766 variables per statement, PostgreSQL 65,535. */
 const MAX_VARIABLES = 32_000;
@@ -15,18 +16,30 @@ export async function insertRows(
   table: string,
   rows: readonly object[],
 ): Promise<void> {
-  if (rows.length === 0) return;
+  await executeTogether(db, insertRowsQueries(db, table, rows));
+}
+
+/** The statements of `insertRows`, to run together with others (`executeTogether`). */
+export function insertRowsQueries(
+  // biome-ignore lint/suspicious/noExplicitAny: inserts into any schema's table
+  db: Kysely<any>,
+  table: string,
+  rows: readonly object[],
+): CompiledQuery[] {
+  if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
   const chunk = Math.max(1, Math.floor(MAX_VARIABLES / columns.length));
   const cell = (row: object, column: string) => (row as Record<string, unknown>)[column] ?? null;
   const first = Object.fromEntries(columns.map((column) => [column, cell(rows[0], column)]));
   const one = db.insertInto(table).values(first).compile().sql;
+  const queries: CompiledQuery[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
     const params: unknown[] = [];
     for (const row of part) for (const column of columns) params.push(cell(row, column));
-    await db.executeQuery(CompiledQuery.raw(textFor(one, columns.length, part.length), params));
+    queries.push(CompiledQuery.raw(textFor(one, columns.length, part.length), params));
   }
+  return queries;
 }
 
 function textFor(oneRow: string, width: number, count: number): string {

@@ -1,0 +1,49 @@
+import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
+
+/** Below PostgreSQL's 65,535 bind parameters per statement. */
+const MAX_PARAMETERS = 60_000;
+
+// biome-ignore lint/suspicious/noExplicitAny: runs statements against any schema
+type AnyDb = Kysely<any>;
+
+/**
+ * Runs writes whose results nobody reads, as few round trips as the engine allows. On SQLite (in
+ * process, no round trip) one after the other. On PostgreSQL they travel as ONE statement, each
+ * write a data-modifying CTE (`WITH w0 AS (INSERT …), w1 AS (…) UPDATE …`): inside a transaction
+ * every round trip waits for the event loop, which under load costs more than the writes.
+ * The writes see the same snapshot and run in no set order, so none may read another's rows or
+ * touch a row another touches; foreign keys are checked at the end of the statement.
+ */
+export async function executeTogether(db: AnyDb, queries: readonly CompiledQuery[]): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    for (const query of queries) await db.executeQuery(query);
+    return;
+  }
+  let group: CompiledQuery[] = [];
+  let parameters = 0;
+  for (const query of queries) {
+    if (group.length > 0 && parameters + query.parameters.length > MAX_PARAMETERS) {
+      await db.executeQuery(combined(group));
+      group = [];
+      parameters = 0;
+    }
+    group.push(query);
+    parameters += query.parameters.length;
+  }
+  if (group.length > 0) await db.executeQuery(combined(group));
+}
+
+function combined(queries: readonly CompiledQuery[]): CompiledQuery {
+  if (queries.length === 1) return queries[0];
+  const parameters: unknown[] = [];
+  const texts = queries.map((query) => {
+    const offset = parameters.length;
+    parameters.push(...query.parameters);
+    return offset === 0 ? query.sql : query.sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`);
+  });
+  const last = texts.pop()!;
+  return CompiledQuery.raw(
+    `with ${texts.map((text, i) => `w${i} as (${text})`).join(', ')} ${last}`,
+    parameters,
+  );
+}
