@@ -117,16 +117,13 @@ export async function checkInvariants(database: Database): Promise<string[]> {
   }
   const live = new Set(tickets.filter((t) => t.status !== 'cancelled').map((t) => t.id));
   const claimed = new Map<string, number>();
-  for (const claim of (await db
-    .selectFrom('lottery_ticket_claims')
-    .select(['ticket_id', 'key', 'amount'])
-    .execute()) as {
-    ticket_id: string;
-    key: string;
-    amount: number;
+  for (const ticket of (await db.selectFrom('lottery_tickets').select(['id', 'claims_json']).execute()) as {
+    id: string;
+    claims_json: string;
   }[]) {
-    if (live.has(claim.ticket_id))
-      claimed.set(claim.key, (claimed.get(claim.key) ?? 0) + Number(claim.amount));
+    if (!live.has(ticket.id)) continue;
+    for (const [key, amount] of Object.entries(JSON.parse(ticket.claims_json) as Record<string, number>))
+      claimed.set(key, (claimed.get(key) ?? 0) + amount);
   }
   for (const counter of (await db
     .selectFrom('lottery_limit_counters')

@@ -14,6 +14,7 @@ import * as results from './migrations/20261121T160000_lottery_results.ts';
 import * as risk from './migrations/20261121T170000_lottery_risk.ts';
 import * as money from './migrations/20261121T180000_lottery_money.ts';
 import * as outcomes from './migrations/20261123T090000_lottery_outcomes.ts';
+import * as ticketClaims from './migrations/20261124T090000_lottery_ticket_claims.ts';
 import { registerMoneyRoutes } from './money.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPrintRoutes } from './print.routes.ts';
@@ -36,6 +37,7 @@ export const lotteryModule: ModuleDefinition = {
     '20261121T170000_lottery_risk': risk,
     '20261121T180000_lottery_money': money,
     '20261123T090000_lottery_outcomes': outcomes,
+    '20261124T090000_lottery_ticket_claims': ticketClaims,
   },
   routes: (app, platform) => {
     registerSettingsRoutes(app, platform);

@@ -38,6 +38,8 @@ export interface LotteryTicketsTable {
   /** What was paid or expired; an unpaid prize is in lottery_ticket_prizes. */
   prize_total: number;
   reprint_count: number;
+  /** What the sale consumed of each limit counter: JSON object, counter key → cents. */
+  claims_json: string;
 }
 
 export interface LotteryTicketLinesTable {
@@ -65,12 +67,6 @@ export interface LotteryTicketLinesTable {
   /** Always null / 0 since the outcome moved to lottery_winning_lines; the sale still fills them. */
   prize_class: string | null;
   prize_amount: number;
-}
-
-export interface LotteryTicketClaimsTable {
-  ticket_id: string;
-  key: string;
-  amount: number;
 }
 
 export interface LotteryLimitRulesTable {
@@ -144,7 +140,6 @@ export interface LotteryLedgerEntriesTable {
 export type LotterySalesTables = {
   lottery_tickets: LotteryTicketsTable;
   lottery_ticket_lines: LotteryTicketLinesTable;
-  lottery_ticket_claims: LotteryTicketClaimsTable;
   lottery_limit_rules: LotteryLimitRulesTable;
   lottery_limit_counters: LotteryLimitCountersTable;
   lottery_blocked_numbers: LotteryBlockedNumbersTable;

@@ -104,6 +104,7 @@ function ticketRows(platform: Platform, sale: SaleItem, code: string, at: string
     paid_banca_id: null,
     prize_total: 0,
     reprint_count: 0,
+    claims_json: JSON.stringify(Object.fromEntries(plan.claims.map((c) => [c.key, c.amountCents]))),
   };
   const lines: LotteryTicketLinesTable[] = plan.lines.map((line) => ({
     id: newId(),
@@ -148,8 +149,7 @@ function ticketRows(platform: Platform, sale: SaleItem, code: string, at: string
       entry('commission', 'house:commission', `${bancaAccount}:commission`, plan.totals.total_commission),
     );
   }
-  const claims = plan.claims.map((c) => ({ ticket_id: ticketId, key: c.key, amount: c.amountCents }));
-  return { ticket, lines, claims, ledger };
+  return { ticket, lines, ledger };
 }
 
 function viewOf(sale: SaleItem, rows: ReturnType<typeof ticketRows>) {
@@ -224,7 +224,6 @@ async function writeBatch(
       db,
       written.map((r) => r.ticket),
       written.flatMap((r) => r.lines),
-      written.flatMap((r) => r.claims),
       written.flatMap((r) => r.ledger),
     ),
     ...salesAggregateQueries(db, written, platform.config.timezone, at),

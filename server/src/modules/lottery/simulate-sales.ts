@@ -231,6 +231,7 @@ export async function simulateSales(platform: Platform, options: SimulationOptio
           paid_banca_id: null,
           prize_total: 0,
           reprint_count: 0,
+          claims_json: '{}',
         };
         ticketRows.push(ticket);
         lineRows.push(...ticketLines);

@@ -4,7 +4,6 @@ import { countAll } from '../../platform/db/sql.ts';
 import type { LotteryDb } from './db.ts';
 import type {
   LotteryLedgerEntriesTable,
-  LotteryTicketClaimsTable,
   LotteryTicketLinesTable,
   LotteryTicketsTable,
 } from './sales-tables.ts';
@@ -33,13 +32,11 @@ export function insertTicketsQueries(
   db: LotteryDb,
   tickets: readonly LotteryTicketsTable[],
   lines: readonly LotteryTicketLinesTable[],
-  claims: readonly LotteryTicketClaimsTable[],
   ledger: readonly LotteryLedgerEntriesTable[],
 ): CompiledQuery[] {
   return [
     ...insertRowsQueries(db, 'lottery_tickets', tickets),
     ...insertRowsQueries(db, 'lottery_ticket_lines', lines),
-    ...insertRowsQueries(db, 'lottery_ticket_claims', claims),
     ...insertRowsQueries(db, 'lottery_ledger_entries', ledger),
   ];
 }
@@ -88,12 +85,22 @@ export async function findTicketLines(db: LotteryDb, ticketId: string): Promise<
     .execute();
 }
 
+/** The counter claims stored on a ticket row, as rows. */
+export function claimsOf(ticket: { id: string; claims_json: string }) {
+  return Object.entries(JSON.parse(ticket.claims_json) as Record<string, number>).map(([key, amount]) => ({
+    ticket_id: ticket.id,
+    key,
+    amount,
+  }));
+}
+
 export async function findTicketClaims(db: LotteryDb, ticketId: string) {
-  return db
-    .selectFrom('lottery_ticket_claims')
-    .select(['key', 'amount'])
-    .where('ticket_id', '=', ticketId)
-    .execute();
+  const ticket = await db
+    .selectFrom('lottery_tickets')
+    .select(['id', 'claims_json'])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  return ticket ? claimsOf(ticket) : [];
 }
 
 export async function findTicketsByCodes(db: LotteryDb, codes: readonly string[]): Promise<TicketRow[]> {
@@ -107,11 +114,12 @@ export async function findTicketsByCodes(db: LotteryDb, codes: readonly string[]
 
 export async function findClaimsOfTickets(db: LotteryDb, ticketIds: readonly string[]) {
   if (ticketIds.length === 0) return [];
-  return db
-    .selectFrom('lottery_ticket_claims')
-    .select(['ticket_id', 'key', 'amount'])
-    .where('ticket_id', 'in', [...ticketIds])
+  const tickets = await db
+    .selectFrom('lottery_tickets')
+    .select(['id', 'claims_json'])
+    .where('id', 'in', [...ticketIds])
     .execute();
+  return tickets.flatMap(claimsOf);
 }
 
 /** The draws a ticket plays, with their close instants and lottery codes. */
