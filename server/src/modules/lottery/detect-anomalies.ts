@@ -242,7 +242,7 @@ async function checkExposure(platform: Platform, db: LotteryDb, drawId: string):
   const draw = await findDraw(db, drawId);
   if (!draw) return;
   const [groups, ctx] = await Promise.all([
-    groupedDrawLines(db, drawId, {}),
+    groupedDrawLines(lotteryDb(platform.database.reader), drawId, {}),
     loadLimitContext(db, draw, { zoneId: '', bancaId: '' }),
   ]);
   const exposure = drawExposure(groups);

@@ -149,17 +149,21 @@ export interface Board {
   tickets: number;
 }
 
-/** Board, exposure and combinations of one draw in one scope, in cents. */
+/**
+ * Board, exposure and combinations of one draw in one scope, in cents. The draw's lines are scanned
+ * through `reader` (off the event loop on SQLite: a busy draw holds tens of thousands of lines).
+ */
 export async function computeBoard(
   db: LotteryDb,
+  reader: LotteryDb,
   draw: DrawWithLottery,
   scope: SalesScope,
   limitScope: { zoneId: string; bancaId: string },
 ): Promise<Board> {
   const [groups, ctx, tickets] = await Promise.all([
-    groupedDrawLines(db, draw.id, scope),
+    groupedDrawLines(reader, draw.id, scope),
     loadLimitContext(db, draw, limitScope),
-    countDrawTickets(db, draw.id, scope),
+    countDrawTickets(reader, draw.id, scope),
   ]);
   const exposure = drawExposure(groups);
   const betType = boardBetType(draw);
@@ -247,7 +251,7 @@ export async function getBoard(platform: Platform, auth: AuthContext, request: B
   if (!draw) throw notFound('lottery_draw', request.drawId);
   if (request.zoneId && request.bancaId) throw new AppError('SCOPE_AMBIGUOUS', 422, {});
   const { scope, limitScope } = await resolveScope(db, auth, request);
-  const board = await computeBoard(db, draw, scope, limitScope);
+  const board = await computeBoard(db, lotteryDb(platform.database.reader), draw, scope, limitScope);
   const numbers = board.numbers.map((n) => ({
     number: n.number,
     colour: n.colour,

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { openReadWorker } from './read-worker.ts';
 import type { PlatformTables } from './tables.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
 
@@ -10,6 +11,12 @@ export type Engine = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<PlatformTables>;
+  /**
+   * For long reads (a draw's lines, a month's report) that must not stop the event loop: on SQLite
+   * a worker thread's own read-only connection, on PostgreSQL (and an in-memory SQLite) `db` itself.
+   * It sees what is committed, not the caller's open transaction.
+   */
+  reader: Kysely<PlatformTables>;
   engine: Engine;
   /** The PostgreSQL pool (LISTEN/NOTIFY needs its own client); null on SQLite. */
   pool: pg.Pool | null;
@@ -76,13 +83,16 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     const checkpointer = file === ':memory:' ? null : startWalCheckpointer(resolve(file));
     if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
     const db = new Kysely<PlatformTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const reader = file === ':memory:' ? db : openReadWorker<PlatformTables>(resolve(file));
     return {
       db,
+      reader,
       engine: 'sqlite',
       pool: null,
       sqlite,
       schema: null,
       close: async () => {
+        if (reader !== db) await reader.destroy();
         await checkpointer?.stop();
         await db.destroy();
       },
@@ -99,6 +109,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
+    reader: db,
     engine: 'postgres',
     pool,
     sqlite: null,
