@@ -29,6 +29,10 @@ export interface SellFigure {
   barePerSecond: number;
   /** Server CPU (user + system) per ticket sold: the figure to compare when the machine is busy. */
   httpCpuMs: number;
+  /** Share of the HTTP run the server's event loop was busy: below ~0.9 the server was waiting, not working. */
+  httpLoopBusy: number;
+  /** CPU the load generator used per request: on two cores it competes with the server. */
+  loadCpuMs: number;
   bareCpuMs: number;
   bareP99: number;
   refused: number;
@@ -114,19 +118,28 @@ async function overHttp(app: TestApp, cookie: string, draws: Draw[]) {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   child.send({ address, cookie, draws });
-  const result = await new Promise<{ ok: number; p99: number; refused: number }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { ok: number; p99: number; refused: number }));
-    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
-  });
+  const result = await new Promise<{ ok: number; p99: number; refused: number; cpuMs: number }>(
+    (resolve, reject) => {
+      child.once('message', (message) => resolve(message as never));
+      child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+    },
+  );
   child.kill();
   await app.app.close();
-  return { perSecond: result.ok / SECONDS, p99: result.p99, refused: result.refused };
+  const requests = result.ok + result.refused;
+  return {
+    perSecond: result.ok / SECONDS,
+    p99: result.p99,
+    refused: result.refused,
+    loadCpuMs: requests > 0 ? result.cpuMs / requests : 0,
+  };
 }
 
 async function generateLoad(): Promise<void> {
   const { address, cookie, draws } = await new Promise<{ address: string; cookie: string; draws: Draw[] }>(
     (resolve) => process.once('message', (message) => resolve(message as never)),
   );
+  const cpu = process.cpuUsage();
   const result = await autocannon({
     url: address,
     connections: CLIENTS,
@@ -140,8 +153,15 @@ async function generateLoad(): Promise<void> {
       },
     ],
   });
-  process.send!({ ok: result['2xx'], p99: result.latency.p99, refused: result.non2xx }, () =>
-    process.exit(0),
+  const used = process.cpuUsage(cpu);
+  process.send!(
+    {
+      ok: result['2xx'],
+      p99: result.latency.p99,
+      refused: result.non2xx,
+      cpuMs: (used.user + used.system) / 1000,
+    },
+    () => process.exit(0),
   );
 }
 
@@ -203,7 +223,14 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
     poolSize: 40,
     env: { LOG_LEVEL: 'silent' },
   };
-  const figures: { perSecond: number; p99: number; refused: number; cpuMs: number }[] = [];
+  const figures: {
+    perSecond: number;
+    p99: number;
+    refused: number;
+    cpuMs: number;
+    loopBusy: number;
+    loadCpuMs?: number;
+  }[] = [];
   for (const mode of ['bare', 'http'] as const) {
     const app = await createTestApp(engine, options);
     try {
@@ -219,10 +246,15 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
         .executeTakeFirstOrThrow();
       const run = () => (mode === 'bare' ? bare(app, seller.id, draws) : overHttp(app, cookie, draws));
       const cpu = process.cpuUsage();
+      const loop = performance.eventLoopUtilization();
       const figure = await (PROFILE_DIR ? profiled(`${engine}-${workload}-${mode}`, run) : run());
       const used = process.cpuUsage(cpu);
       const sold = figure.perSecond * SECONDS;
-      figures.push({ ...figure, cpuMs: sold > 0 ? (used.user + used.system) / 1000 / sold : 0 });
+      figures.push({
+        ...figure,
+        cpuMs: sold > 0 ? (used.user + used.system) / 1000 / sold : 0,
+        loopBusy: performance.eventLoopUtilization(loop).utilization,
+      });
     } finally {
       await app.close();
     }
@@ -233,6 +265,8 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
     workload,
     httpPerSecond: httpFigure.perSecond,
     httpCpuMs: httpFigure.cpuMs,
+    httpLoopBusy: httpFigure.loopBusy,
+    loadCpuMs: httpFigure.loadCpuMs ?? 0,
     bareCpuMs: bareFigure.cpuMs,
     httpP99: httpFigure.p99,
     barePerSecond: bareFigure.perSecond,
@@ -275,12 +309,12 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await benchSell();
   console.log(
-    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused | CPU ms/ticket HTTP | bare |',
+    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused | CPU ms/ticket HTTP | bare | server loop busy | load CPU ms/request |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of figures) {
     console.log(
-      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} | ${f.httpCpuMs.toFixed(2)} | ${f.bareCpuMs.toFixed(2)} |`,
+      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} | ${f.httpCpuMs.toFixed(2)} | ${f.bareCpuMs.toFixed(2)} | ${f.httpLoopBusy.toFixed(2)} | ${f.loadCpuMs.toFixed(2)} |`,
     );
   }
   process.exit(0);
