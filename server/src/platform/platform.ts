@@ -1,6 +1,12 @@
 import type { ModuleName } from '@matriz/shared/auth/permissions';
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
-import { type Actor, type AuditEntry, recordAudit, recordAuditBatch } from './audit/audit.ts';
+import {
+  type Actor,
+  type AuditEntry,
+  type AuditReservation,
+  auditRowsQueries,
+  recordAudit,
+} from './audit/audit.ts';
 import type { Clock } from './clock.ts';
 import type { Config, DemoProfile } from './config.ts';
 import type { Database, Engine } from './db/database.ts';
@@ -24,14 +30,14 @@ export interface Platform {
     entry: AuditEntry,
   ): Promise<void>;
   /**
-   * Many audit rows, chained in order (group-committed sales), written in one round trip with the
-   * `alongside` writes whose results nobody reads (see `executeTogether`).
+   * The audit rows of a batch, chained from numbers the batch reserved on the head
+   * (`reserveAuditQuery`), as writes to run with the change they describe.
    */
-  auditMany(
+  auditQueries(
     trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
+    reservation: AuditReservation,
     items: readonly { actor: Actor; entry: AuditEntry }[],
-    alongside?: readonly CompiledQuery[],
-  ): Promise<void>;
+  ): CompiledQuery[];
 }
 
 export function createPlatform(database: Database, clock: Clock, config: Config, bus: EventBus): Platform {
@@ -43,8 +49,8 @@ export function createPlatform(database: Database, clock: Clock, config: Config,
     config,
     bus,
     audit: (trx, actor, entry) => recordAudit(trx, actor, entry, clock.now(), config.timezone),
-    auditMany: (trx, items, alongside) =>
-      recordAuditBatch(trx, items, clock.now(), config.timezone, alongside),
+    auditQueries: (trx, reservation, items) =>
+      auditRowsQueries(trx, reservation, items, clock.now(), config.timezone),
   };
 }
 

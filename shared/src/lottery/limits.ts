@@ -203,11 +203,8 @@ export function mergeClaims(claims: readonly CounterClaim[]): CounterClaim[] {
   for (const claim of claims) {
     const current = merged.get(claim.key);
     if (current) {
-      merged.set(claim.key, {
-        ...current,
-        amountCents: current.amountCents + claim.amountCents,
-        limitCents: Math.min(current.limitCents, claim.limitCents),
-      });
+      current.amountCents += claim.amountCents;
+      if (claim.limitCents < current.limitCents) current.limitCents = claim.limitCents;
     } else {
       merged.set(claim.key, { ...claim });
     }

@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import { executeTogether } from '../../platform/db/execute-together.ts';
+import { insertRowsQueries } from '../../platform/db/insert-rows.ts';
 import type { LotteryDb } from './db.ts';
 import type { LotteryAggNumbersTable, LotteryAggSalesTable, LotteryAggTicketsTable } from './money-tables.ts';
 
@@ -67,25 +68,15 @@ function addRowsQueries<R extends object>(
   const sorted = [...merged.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map((e) => e[1]);
-  // biome-ignore lint/suspicious/noExplicitAny: one generic upsert over three aggregate tables
-  const anyDb = db as any;
-  const queries: CompiledQuery[] = [];
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    queries.push(
-      anyDb
-        .insertInto(table)
-        .values(sorted.slice(i, i + CHUNK))
-        .onConflict((oc: Dynamic) =>
-          oc
-            .columns([...key])
-            .doUpdateSet((eb: Dynamic) =>
-              Object.fromEntries(sums.map((s) => [s, eb(`${table}.${s}`, '+', eb.ref(`excluded.${s}`))])),
-            ),
-        )
-        .compile(),
-    );
-  }
-  return queries;
+  return insertRowsQueries(db, table, sorted, (oneRow) =>
+    oneRow.onConflict((oc: Dynamic) =>
+      oc
+        .columns([...key])
+        .doUpdateSet((eb: Dynamic) =>
+          Object.fromEntries(sums.map((s) => [s, eb(`${table}.${s}`, '+', eb.ref(`excluded.${s}`))])),
+        ),
+    ),
+  );
 }
 
 export const aggSalesQueries = (db: LotteryDb, rows: readonly LotteryAggSalesTable[]) =>

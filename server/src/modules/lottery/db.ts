@@ -17,9 +17,16 @@ export type LotteryDb =
   | Kysely<PlatformTables & AllLotteryTables>
   | Transaction<PlatformTables & AllLotteryTables>;
 
-/** The platform's connection (or transaction) typed with the lottery tables too. */
+const typed = new WeakMap<object, LotteryDb>();
+
+/** The platform's connection (or transaction) typed with the lottery tables too; one per handle, not per call. */
 export function lotteryDb(db: Kysely<PlatformTables> | Transaction<PlatformTables>): LotteryDb {
-  return db.withTables<AllLotteryTables>();
+  let found = typed.get(db);
+  if (!found) {
+    found = db.withTables<AllLotteryTables>();
+    typed.set(db, found);
+  }
+  return found;
 }
 
 /** A foreign key refused a delete: some record still points at the row. */

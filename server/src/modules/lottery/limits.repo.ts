@@ -1,13 +1,21 @@
 import type { BetTypeCode } from '@matriz/shared/lottery/games';
 import type { CounterClaim, HotNumber, LimitRule } from '@matriz/shared/lottery/limits';
-import type { Insertable } from 'kysely';
+import type { CompiledQuery, Insertable, InsertQueryBuilder, InsertResult } from 'kysely';
 import { executeTogether } from '../../platform/db/execute-together.ts';
-import type { LotteryDb } from './db.ts';
+import { insertRowsQueries } from '../../platform/db/insert-rows.ts';
+import type { PlatformTables } from '../../platform/db/tables.ts';
+import type { AllLotteryTables, LotteryDb } from './db.ts';
 import type {
   LotteryBlockedNumbersTable,
   LotteryHotNumbersTable,
   LotteryLimitRulesTable,
 } from './sales-tables.ts';
+
+type CounterInsert = InsertQueryBuilder<
+  PlatformTables & AllLotteryTables,
+  'lottery_limit_counters',
+  InsertResult
+>;
 
 /**
  * Consumes every counter of a sale in ONE statement: rows come back only for the keys whose new
@@ -19,26 +27,39 @@ export async function consumeCounters(
   drawOf: (key: string) => string,
   claims: readonly CounterClaim[],
 ): Promise<Set<string>> {
-  if (claims.length === 0) return new Set();
-  const rows = await db
-    .insertInto('lottery_limit_counters')
-    .values(
-      claims.map((c) => ({ key: c.key, draw_id: drawOf(c.key), sold: c.amountCents, lim: c.limitCents })),
-    )
-    .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet((eb) => ({
-          sold: eb('lottery_limit_counters.sold', '+', eb.ref('excluded.sold')),
-          lim: eb.ref('excluded.lim'),
-        }))
-        .where((eb) =>
-          eb(eb('lottery_limit_counters.sold', '+', eb.ref('excluded.sold')), '<=', eb.ref('excluded.lim')),
-        ),
-    )
-    .returning('key')
-    .execute();
-  return new Set(rows.map((r) => r.key));
+  const taken = new Set<string>();
+  for (const query of consumeCountersQueries(db, drawOf, claims))
+    for (const row of (await db.executeQuery<{ key: string }>(query)).rows) taken.add(row.key);
+  return taken;
+}
+
+/** The statement(s) of `consumeCounters`, to run with others; each hands back the `key` of every counter it took. */
+export function consumeCountersQueries(
+  db: LotteryDb,
+  drawOf: (key: string) => string,
+  claims: readonly CounterClaim[],
+): CompiledQuery[] {
+  const rows = claims.map((c) => ({
+    key: c.key,
+    draw_id: drawOf(c.key),
+    sold: c.amountCents,
+    lim: c.limitCents,
+  }));
+  return insertRowsQueries(db, 'lottery_limit_counters', rows, (oneRow) =>
+    (oneRow as CounterInsert)
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet((eb) => ({
+            sold: eb('lottery_limit_counters.sold', '+', eb.ref('excluded.sold')),
+            lim: eb.ref('excluded.lim'),
+          }))
+          .where((eb) =>
+            eb(eb('lottery_limit_counters.sold', '+', eb.ref('excluded.sold')), '<=', eb.ref('excluded.lim')),
+          ),
+      )
+      .returning('key'),
+  );
 }
 
 /** Gives back what a sale consumed (cancelled, or refused after its counters were taken), in one round trip. */

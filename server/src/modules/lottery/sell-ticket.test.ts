@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines, type TestApp } from '../../../test/harness.ts';
+import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { lotteryDb } from './db.ts';
 
 /** 10:00 in Santo Domingo on a Thursday: the midday and evening draws are still open. */
@@ -242,6 +243,22 @@ describeEngines(
         .where('bet_number', '=', '77')
         .execute();
       expect(lines.reduce((s, l) => s + Number(l.bet_amount), 0)).toBe(accepted * 700);
+      // Batches reserve ticket and audit numbers for every sale they hold; the refused ones give theirs back.
+      const numbers = responses
+        .filter((r) => r.statusCode === 201)
+        .map((r) => Number(r.json().ticket.ticket_code.split('-').pop()))
+        .sort((a, b) => a - b);
+      expect(numbers.at(-1)! - numbers[0] + 1).toBe(accepted);
+      const day = /-(\d{4})(\d{2})(\d{2})-/.exec(
+        responses.find((r) => r.statusCode === 201)!.json().ticket.ticket_code,
+      )!;
+      const dayCounter = await app.platform.db
+        .selectFrom('counters')
+        .select('value')
+        .where('name', '=', `lottery.ticket.${day[1]}-${day[2]}-${day[3]}`)
+        .executeTakeFirstOrThrow();
+      expect(Number(dayCounter.value)).toBe(numbers.at(-1));
+      expect(await verifyAuditChain(app.platform.db)).toMatchObject({ ok: true });
     });
 
     it('un lote de ventas simultáneas a un número sin vender aún no pasa su límite al crear el contador', async () => {

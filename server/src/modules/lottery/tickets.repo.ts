@@ -12,19 +12,31 @@ import { ticketPrizeSql, ticketStatusSql } from './settlement.repo.ts';
 export type TicketRow = Selectable<LotteryTicketsTable>;
 export type TicketLineRow = Selectable<LotteryTicketLinesTable>;
 
-/** Reserves the day's next `count` ticket numbers in one conditional upsert; returns the last one. */
-export async function reserveTicketSequences(
+/** Reserves the day's next `count` ticket numbers in one conditional upsert; its row holds the last one. */
+export function reserveTicketSequencesQuery(
   db: LotteryDb,
   businessDate: string,
   count: number,
-): Promise<number> {
-  const row = await db
+): CompiledQuery {
+  return db
     .insertInto('counters')
     .values({ name: `lottery.ticket.${businessDate}`, value: count })
     .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', count) })))
     .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
+    .compile();
+}
+
+/** Gives back the last `unused` numbers reserved by this transaction (which still holds the row). */
+export function giveBackTicketSequencesQuery(
+  db: LotteryDb,
+  businessDate: string,
+  unused: number,
+): CompiledQuery {
+  return db
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '-', unused) }))
+    .where('name', '=', `lottery.ticket.${businessDate}`)
+    .compile();
 }
 
 /** A whole batch of sales as a handful of multi-row inserts, to run together (`executeTogether`). */

@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { businessDate } from '../clock.ts';
-import { executeTogether } from '../db/execute-together.ts';
+import { insertRowsQueries } from '../db/insert-rows.ts';
 import type { PlatformTables } from '../db/tables.ts';
 import { newId, sha256 } from '../ids.ts';
 
@@ -93,29 +93,52 @@ export async function recordAudit(
   await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
 }
 
-/**
- * Appends many rows with one move of the chain head: the batch takes `n` sequence numbers at once
- * and chains its rows in memory, in the order given. The rows go in one round trip with the
- * `alongside` writes (the changes being audited, see `executeTogether`).
- */
-export async function recordAuditBatch(
+/** Sequence numbers taken on the chain head for a batch: the head row stays locked until the transaction ends. */
+export interface AuditReservation {
+  /** The head's sequence number before the batch. */
+  seq: number;
+  hash: string;
+  count: number;
+}
+
+/** The statement taking `count` sequence numbers on the chain head (`auditReservationOf` reads its row). */
+export function reserveAuditQuery(
   trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
+  count: number,
+): CompiledQuery {
+  return trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', count) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .compile();
+}
+
+export function auditReservationOf(
+  row: { seq: number | string; hash: string },
+  count: number,
+): AuditReservation {
+  return { seq: Number(row.seq) - count, hash: row.hash, count };
+}
+
+/**
+ * The rows of a batch chained in memory from a reservation, in the order given, and the head's move
+ * to the last of them. Fewer rows than reserved give the unused numbers back (the head is still
+ * this transaction's), so the chain has no gap.
+ */
+export function auditRowsQueries(
+  trx: Transaction<PlatformTables> | Kysely<PlatformTables>,
+  reservation: AuditReservation,
   items: readonly { actor: Actor; entry: AuditEntry }[],
   now: Date,
   timeZone: string,
-  alongside: readonly CompiledQuery[] = [],
-): Promise<void> {
-  if (items.length === 0) return executeTogether(trx, alongside);
-  const head = await trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', items.length) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+): CompiledQuery[] {
+  if (items.length > reservation.count)
+    throw new Error(`audit: ${items.length} rows for ${reservation.count} reserved numbers`);
   const at = now.toISOString();
   const day = businessDate(now, timeZone);
-  let prevHash = head.hash;
-  let seq = Number(head.seq) - items.length;
+  let prevHash = reservation.hash;
+  let seq = reservation.seq;
   const rows = items.map(({ actor, entry }) => {
     seq += 1;
     const row: HashedFields = {
@@ -135,19 +158,10 @@ export async function recordAuditBatch(
     prevHash = hash;
     return inserted;
   });
-  const inserts: CompiledQuery[] = [];
-  for (let i = 0; i < rows.length; i += 500)
-    inserts.push(
-      trx
-        .insertInto('audit_log')
-        .values(rows.slice(i, i + 500))
-        .compile(),
-    );
-  await executeTogether(trx, [
-    ...alongside,
-    ...inserts,
-    trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).compile(),
-  ]);
+  return [
+    ...insertRowsQueries(trx, 'audit_log', rows),
+    trx.updateTable('audit_head').set({ seq, hash: prevHash }).where('id', '=', 1).compile(),
+  ];
 }
 
 export async function ensureAuditHead(db: Kysely<PlatformTables>): Promise<void> {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness.ts';
-import { executeTogether } from './execute-together.ts';
+import { executeAllTogether, executeTogether } from './execute-together.ts';
 import { insertRowsQueries } from './insert-rows.ts';
 
 describeEngines('escrituras juntas', (t) => {
@@ -91,5 +91,34 @@ describeEngines('escrituras juntas', (t) => {
       .where('name', '=', 'prueba.fallida')
       .executeTakeFirst();
     expect(counter).toBeUndefined();
+  });
+
+  it('devuelve las filas de cada escritura, en orden y con los números como números', async () => {
+    const { platform } = t();
+    const db = platform.db;
+    await db.insertInto('counters').values({ name: 'prueba.devuelta', value: 40 }).execute();
+    const bump = (name: string, by: number) =>
+      db
+        .insertInto('counters')
+        .values({ name, value: by })
+        .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', by) })))
+        .returning(['name', 'value'])
+        .compile();
+    const results = await executeAllTogether(db, [
+      bump('prueba.devuelta', 2),
+      bump('prueba.nueva', 5),
+      db
+        .updateTable('counters')
+        .set({ value: 0 })
+        .where('name', '=', 'no.existe')
+        .returning('name')
+        .compile(),
+    ]);
+    expect(results).toEqual([
+      [{ name: 'prueba.devuelta', value: 42 }],
+      [{ name: 'prueba.nueva', value: 5 }],
+      [],
+    ]);
+    expect(await executeAllTogether(db, [])).toEqual([]);
   });
 });

@@ -33,14 +33,48 @@ export async function executeTogether(db: AnyDb, queries: readonly CompiledQuery
   if (group.length > 0) await db.executeQuery(combined(group));
 }
 
-function combined(queries: readonly CompiledQuery[]): CompiledQuery {
-  if (queries.length === 1) return queries[0];
+/**
+ * Like `executeTogether`, for writes whose RETURNING rows the caller reads: the rows of each query,
+ * in order. On PostgreSQL one statement whose CTEs each hand back their rows as JSON (so numbers
+ * come back as numbers, whatever their SQL type).
+ */
+export async function executeAllTogether(db: AnyDb, queries: readonly CompiledQuery[]): Promise<unknown[][]> {
+  if (queries.length === 0) return [];
+  const parameters = queries.reduce((sum, query) => sum + query.parameters.length, 0);
+  if (
+    !(db.getExecutor().adapter instanceof PostgresAdapter) ||
+    queries.length === 1 ||
+    parameters > MAX_PARAMETERS
+  ) {
+    const results: unknown[][] = [];
+    for (const query of queries) results.push((await db.executeQuery(query)).rows as unknown[]);
+    return results;
+  }
+  const { texts, parameters: all } = renumbered(queries);
+  const selected = texts.map((_, i) => `(select coalesce(json_agg(w${i}), '[]'::json) from w${i}) as r${i}`);
+  const { rows } = await db.executeQuery<Record<string, unknown[]>>(
+    CompiledQuery.raw(
+      `with ${texts.map((text, i) => `w${i} as (${text})`).join(', ')} select ${selected.join(', ')}`,
+      all,
+    ),
+  );
+  return texts.map((_, i) => rows[0][`r${i}`]);
+}
+
+/** The queries' texts with their `$n` placeholders numbered one after the other, and all their parameters. */
+function renumbered(queries: readonly CompiledQuery[]) {
   const parameters: unknown[] = [];
   const texts = queries.map((query) => {
     const offset = parameters.length;
     parameters.push(...query.parameters);
     return offset === 0 ? query.sql : query.sql.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + offset}`);
   });
+  return { texts, parameters };
+}
+
+function combined(queries: readonly CompiledQuery[]): CompiledQuery {
+  if (queries.length === 1) return queries[0];
+  const { texts, parameters } = renumbered(queries);
   const last = texts.pop()!;
   return CompiledQuery.raw(
     `with ${texts.map((text, i) => `w${i} as (${text})`).join(', ')} ${last}`,

@@ -1,4 +1,10 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import {
+  type Compilable,
+  CompiledQuery,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type Kysely,
+} from 'kysely';
 import { executeTogether } from './execute-together.ts';
 
 /** SQLite binds at most 32,766 variables per statement, PostgreSQL 65,535. */
@@ -19,19 +25,27 @@ export async function insertRows(
   await executeTogether(db, insertRowsQueries(db, table, rows));
 }
 
-/** The statements of `insertRows`, to run together with others (`executeTogether`). */
+/**
+ * The statements of `insertRows`, to run together with others (`executeTogether`). `finish` adds
+ * what follows the values (`onConflict`, `returning`); it may not bind parameters of its own.
+ */
 export function insertRowsQueries(
   // biome-ignore lint/suspicious/noExplicitAny: inserts into any schema's table
   db: Kysely<any>,
   table: string,
   rows: readonly object[],
+  // biome-ignore lint/suspicious/noExplicitAny: the caller knows its table's builder type
+  finish: (oneRow: InsertQueryBuilder<any, any, InsertResult>) => Compilable = (oneRow) => oneRow,
 ): CompiledQuery[] {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
   const chunk = Math.max(1, Math.floor(MAX_VARIABLES / columns.length));
   const cell = (row: object, column: string) => (row as Record<string, unknown>)[column] ?? null;
   const first = Object.fromEntries(columns.map((column) => [column, cell(rows[0], column)]));
-  const one = db.insertInto(table).values(first).compile().sql;
+  const compiled = finish(db.insertInto(table).values(first)).compile();
+  if (compiled.parameters.length !== columns.length)
+    throw new Error(`insertRowsQueries: what follows the values of ${table} may not bind parameters`);
+  const one = compiled.sql;
   const queries: CompiledQuery[] = [];
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
@@ -46,14 +60,15 @@ function textFor(oneRow: string, width: number, count: number): string {
   const key = `${count}|${oneRow}`;
   let text = texts.get(key);
   if (!text) {
-    const head = oneRow.slice(0, oneRow.lastIndexOf(' values (') + ' values '.length);
+    const head = oneRow.slice(0, oneRow.indexOf(' values (') + ' values '.length);
+    const tail = oneRow.slice(oneRow.indexOf(')', head.length) + 1);
     const numbered = oneRow.includes('$1');
     const groups = Array.from({ length: count }, (_, row) =>
       numbered
         ? `(${Array.from({ length: width }, (_, i) => `$${row * width + i + 1}`).join(', ')})`
         : `(${Array.from({ length: width }, () => '?').join(', ')})`,
     );
-    text = head + groups.join(', ');
+    text = head + groups.join(', ') + tail;
     if (texts.size > 2000) texts.clear();
     texts.set(key, text);
   }
