@@ -8,7 +8,7 @@ describeEngines('inserción de muchas filas', (t) => {
     const rows = Array.from({ length: 9001 }, (_, i) => ({
       module: 'prueba',
       key: `k${String(i).padStart(5, '0')}`,
-      value_json: JSON.stringify({ i, text: "con 'comillas'" }),
+      value_json: JSON.stringify({ i, text: "con 'comillas', \\ barra, ñ, 🎟 y\nsalto" }),
       updated_at: 'x',
     }));
     await insertRows(platform.db, 'settings', rows);
@@ -20,7 +20,10 @@ describeEngines('inserción de muchas filas', (t) => {
       .execute();
     expect(stored.length).toBe(9001);
     expect(stored[0].key).toBe('k00000');
-    expect(JSON.parse(stored[9000].value_json)).toEqual({ i: 9000, text: "con 'comillas'" });
+    expect(JSON.parse(stored[9000].value_json)).toEqual({
+      i: 9000,
+      text: "con 'comillas', \\ barra, ñ, 🎟 y\nsalto",
+    });
   });
 
   it('con un final (on conflict … returning) suma en las filas que ya estaban y devuelve las que tocó', async () => {

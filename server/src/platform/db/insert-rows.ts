@@ -4,11 +4,14 @@ import {
   type InsertQueryBuilder,
   type InsertResult,
   type Kysely,
+  PostgresAdapter,
 } from 'kysely';
 import { executeTogether } from './execute-together.ts';
 
 /** SQLite binds at most 32,766 variables per statement, PostgreSQL 65,535. */
 const MAX_VARIABLES = 32_000;
+/** Rows per JSON parameter on PostgreSQL: keeps one parameter to a few megabytes. */
+const JSON_ROWS = 5_000;
 const texts = new Map<string, string>();
 
 /**
@@ -47,6 +50,13 @@ export function insertRowsQueries(
     throw new Error(`insertRowsQueries: what follows the values of ${table} may not bind parameters`);
   const one = compiled.sql;
   const queries: CompiledQuery[] = [];
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (let start = 0; start < rows.length; start += JSON_ROWS) {
+      const part = JSON.stringify(rows.slice(start, start + JSON_ROWS));
+      queries.push(CompiledQuery.raw(jsonTextFor(one, table, columns), [part]));
+    }
+    return queries;
+  }
   for (let start = 0; start < rows.length; start += chunk) {
     const part = rows.slice(start, start + chunk);
     const params: unknown[] = [];
@@ -54,6 +64,26 @@ export function insertRowsQueries(
     queries.push(CompiledQuery.raw(textFor(one, columns.length, part.length), params));
   }
   return queries;
+}
+
+/**
+ * PostgreSQL: the rows travel as ONE parameter, a JSON array read back into the table's own column
+ * types (a key missing or undefined is null), so the text is the same whatever the number of rows:
+ * no thousands of placeholders to bind, parse and plan at every batch. Rows come out in the order
+ * given, which keeps the lock order. `where true` keeps `on conflict` from reading as a join's `on`.
+ */
+function jsonTextFor(oneRow: string, table: string, columns: readonly string[]): string {
+  const key = `json|${oneRow}`;
+  let text = texts.get(key);
+  if (!text) {
+    const head = oneRow.slice(0, oneRow.indexOf(' values ('));
+    const tail = oneRow.slice(oneRow.indexOf(')', head.length + ' values '.length) + 1);
+    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    text = `${head} select ${columns.map((column) => `r.${quoted(column)}`).join(', ')} from json_populate_recordset(null::${quoted(table)}, $1) as r where true${tail}`;
+    if (texts.size > 2000) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
 }
 
 function textFor(oneRow: string, width: number, count: number): string {
