@@ -404,14 +404,18 @@ async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: Sal
     if (key) firstByKey.set(key, sale);
     fresh.push(sale);
   }
-  const { outcomes, reservation } = await consumeBatch(db, trx, fresh);
+  // A batch of replays only reads: it reserves, locks and writes nothing.
+  const { outcomes, reservation } =
+    fresh.length > 0 ? await consumeBatch(db, trx, fresh) : { outcomes: [], reservation: null };
   const decided = new Map(fresh.map((sale, i) => [sale, outcomes[i]]));
-  const tickets = await writeBatch(
-    platform,
-    db,
-    outcomes.flatMap((o) => (o.ok ? [o.value] : [])),
-    reservation,
-  );
+  const tickets = reservation
+    ? await writeBatch(
+        platform,
+        db,
+        outcomes.flatMap((o) => (o.ok ? [o.value] : [])),
+        reservation,
+      )
+    : new Map<SaleItem, SoldTicket>();
   return items.map((sale): Outcome<SoldTicket> => {
     const key = idempotencyOf(sale);
     if (key && sold.has(key)) return { ok: true, value: { code: sold.get(key)!, replayed: true } };

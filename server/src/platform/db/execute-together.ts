@@ -36,7 +36,8 @@ export async function executeTogether(db: AnyDb, queries: readonly CompiledQuery
 /**
  * Like `executeTogether`, for writes whose RETURNING rows the caller reads: the rows of each query,
  * in order. On PostgreSQL one statement whose CTEs each hand back their rows as JSON (so numbers
- * come back as numbers, whatever their SQL type).
+ * come back as numbers, whatever their SQL type); the main query reads the CTEs one after the other,
+ * so they run, and take their row locks, in the order given, as they do on SQLite.
  */
 export async function executeAllTogether(db: AnyDb, queries: readonly CompiledQuery[]): Promise<unknown[][]> {
   if (queries.length === 0) return [];
