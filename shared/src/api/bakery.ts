@@ -140,3 +140,9 @@ export const LogoBody = z.strictObject({
   data_base64: z.string().min(1).max(700_000),
 });
 export const SettingsBody = z.strictObject({ name: z.string().trim().min(1).max(120) });
+
+/** A local time of day, `HH:MM` on a 24-hour clock (00:00–23:59). */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (00:00–23:59)');
+/** The automatic messages: from this hour (bakery zone) sellers without today's pedido are reminded. */
+export const ReminderSettingsBody = z.strictObject({ pedido_reminder_at: TimeOfDay });
+export type ReminderSettingsBody = z.infer<typeof ReminderSettingsBody>;

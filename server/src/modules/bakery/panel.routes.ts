@@ -5,6 +5,7 @@ import {
   LogoBody,
   OwnPanelQuery,
   PanelQuery,
+  ReminderSettingsBody,
   ReportQuery,
   SettingsBody,
 } from '@matriz/shared/api/bakery';
@@ -18,6 +19,8 @@ import { bakeryDb } from './bakery.repo.ts';
 import { buildSalesReport } from './build-report.ts';
 import { loadCalendar, presentCalendar } from './load-calendar.ts';
 import { loadLogo, uploadLogo } from './logo.ts';
+import { viewReminderSettings } from './reminder-settings.ts';
+import { saveReminderSettings } from './save-reminder-settings.ts';
 import { clearCalendarDay, setCalendarDay } from './set-calendar-day.ts';
 import { loadSettings } from './settings.ts';
 import { summarizeOwnPanel } from './summarize-own-panel.ts';
@@ -122,6 +125,19 @@ export function registerPanelRoutes(app: App, platform: Platform): void {
     '/bakery/settings',
     { config: { access: 'bakery.catalog.manage' }, schema: { tags, body: SettingsBody } },
     async (request) => renameBakery(platform, request.actor, request.body.name),
+  );
+
+  /** The hour (bakery zone) of the daily reminder to route sellers without today's pedido. */
+  app.get(
+    '/bakery/settings/reminders',
+    { config: { access: 'bakery.catalog.manage' }, schema: { tags } },
+    async () => viewReminderSettings(platform),
+  );
+
+  app.put(
+    '/bakery/settings/reminders',
+    { config: { access: 'bakery.catalog.manage' }, schema: { tags, body: ReminderSettingsBody } },
+    async (request) => saveReminderSettings(platform, request.actor, request.body),
   );
 
   app.put(

@@ -3,10 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
+import { useCan } from '../../../app/session.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { notifyError } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { todayInBogota } from '../bakery.api.ts';
+import { ReminderSettingsCard } from './ReminderSettingsCard.tsx';
 
 interface CalendarView {
   month: string;
@@ -20,9 +22,13 @@ interface CalendarView {
   }[];
 }
 
-/** The admin's business-day calendar: festivos come from the library, each day can be opened or closed. */
+/**
+ * The admin's business-day calendar: festivos come from the library, each day can be opened or closed.
+ * Below it, the hour of the daily pedido reminder, sent on these business days.
+ */
 export default function CalendarPage() {
   const { t } = useTranslation();
+  const managesSettings = useCan('bakery.catalog.manage');
   const queryClient = useQueryClient();
   const [month, setMonth] = useState(todayInBogota().slice(0, 7));
   const calendar = useQuery({
@@ -93,6 +99,7 @@ export default function CalendarPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {managesSettings ? <ReminderSettingsCard /> : null}
     </Stack>
   );
 }
