@@ -1,11 +1,9 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
   Card,
   Group,
-  NumberInput,
   SegmentedControl,
   Select,
   Stack,
@@ -15,30 +13,21 @@ import {
 } from '@mantine/core';
 import type { DocumentKind } from '@matriz/shared/bakery/sale-math';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/session.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { notifyError, notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import {
-  type DocumentView,
-  money,
-  type ProductView,
-  todayInBogota,
-  useProducts,
-  useSellers,
-} from '../bakery.api.ts';
-
-interface Line {
-  product: ProductView;
-  quantity: number;
-}
+import { type DocumentView, todayInBogota, useProducts, useSellers } from '../bakery.api.ts';
+import { type DocumentAction, DocumentActionButtons, DocumentActionModal } from './DocumentActions.tsx';
+import { LineList, LineTotals, ScanField, useLineEditor } from './DocumentLines.tsx';
 
 /**
  * The route seller's phone form: scan (the scanner types the code and Enter) or type a code, each
- * scan adds one unit or a new line; steppers adjust; totals run as lines change.
+ * scan adds one unit or a new line; steppers adjust; totals run as lines change. Below, the recent
+ * documents; the admin edits, reassigns or annuls those still unused, each with a reason.
  */
 export default function DocumentsPage() {
   const { t } = useTranslation();
@@ -49,48 +38,18 @@ export default function DocumentsPage() {
   const [kind, setKind] = useState<DocumentKind>('PD');
   const [sellerId, setSellerId] = useState<string | null>(null);
   const [date, setDate] = useState(todayInBogota());
-  const [lines, setLines] = useState<Line[]>([]);
+  const editor = useLineEditor(products.data);
   const [comments, setComments] = useState('');
-  const [scan, setScan] = useState('');
-  const [scanError, setScanError] = useState<string | null>(null);
   const [created, setCreated] = useState<DocumentView | null>(null);
+  const [action, setAction] = useState<{ action: DocumentAction; document: DocumentView } | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
-
-  const byCode = useMemo(() => new Map((products.data ?? []).map((p) => [p.code, p])), [products.data]);
-  const totals = lines.reduce(
-    (sum, line) => ({
-      units: sum.units + line.quantity,
-      value: sum.value + Math.round(line.quantity * line.product.price * 100),
-    }),
-    { units: 0, value: 0 },
-  );
+  const lines = editor.lines;
 
   const recent = useQuery({
     queryKey: ['bakery', 'documents', 'recent'],
     queryFn: ({ signal }) =>
       api.get<{ items: DocumentView[] }>('/bakery/documents', { query: { page_size: 20 }, signal }),
   });
-
-  const addCode = (raw: string) => {
-    const code = raw.trim().toUpperCase();
-    if (!code) return;
-    const product = byCode.get(code);
-    if (!product) {
-      setScanError(t('ui.bakery.documents.unknown_code', { code }));
-      return;
-    }
-    setScanError(null);
-    setLines((current) => {
-      const existing = current.find((l) => l.product.id === product.id);
-      if (existing) return current.map((l) => (l === existing ? { ...l, quantity: l.quantity + 1 } : l));
-      return [...current, { product, quantity: 1 }];
-    });
-  };
-
-  const setQuantity = (productId: string, quantity: number) =>
-    setLines((current) =>
-      current.map((l) => (l.product.id === productId ? { ...l, quantity: Math.max(1, quantity) } : l)),
-    );
 
   const submit = useMutation({
     mutationFn: () =>
@@ -103,7 +62,7 @@ export default function DocumentsPage() {
       }),
     onSuccess: ({ document }) => {
       setCreated(document);
-      setLines([]);
+      editor.reset();
       setComments('');
       notifySuccess(t('ui.bakery.documents.created', { code: document.code }));
       void queryClient.invalidateQueries({ queryKey: ['bakery', 'documents'] });
@@ -138,88 +97,14 @@ export default function DocumentsPage() {
             value={sellerId}
             onChange={setSellerId}
             searchable
+            data-testid="document-seller"
           />
         ) : null}
       </Group>
-      <TextInput
-        ref={scanRef}
-        autoFocus
-        size="lg"
-        label={t('ui.bakery.documents.scan')}
-        placeholder={t('ui.bakery.documents.scan_placeholder')}
-        value={scan}
-        error={scanError}
-        autoComplete="off"
-        autoCapitalize="characters"
-        enterKeyHint="enter"
-        onChange={(e) => setScan(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            addCode(scan);
-            setScan('');
-          }
-        }}
-        data-testid="scan-input"
-      />
+      <ScanField editor={editor} inputRef={scanRef} autoFocus size="lg" />
       {products.error ? <ErrorAlert error={products.error} /> : null}
-      <Stack gap={6} data-testid="document-lines">
-        {lines.map((line) => (
-          <Card key={line.product.id} withBorder padding="xs" data-testid="document-line">
-            <Group justify="space-between" wrap="nowrap" gap="xs">
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Text fw={600} size="sm" truncate>
-                  {line.product.code} · {line.product.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {money(line.product.price)} · {t(`ui.bakery.category.${line.product.category}`)}
-                </Text>
-              </Stack>
-              <Group gap={4} wrap="nowrap">
-                <ActionIcon
-                  size="lg"
-                  variant="light"
-                  aria-label="−"
-                  onClick={() => setQuantity(line.product.id, line.quantity - 1)}
-                >
-                  −
-                </ActionIcon>
-                <NumberInput
-                  w={70}
-                  min={1}
-                  max={100000}
-                  value={line.quantity}
-                  onChange={(value) => setQuantity(line.product.id, Number(value) || 1)}
-                  hideControls
-                  aria-label={t('ui.bakery.common.quantity')}
-                  data-testid={`qty-${line.product.code}`}
-                />
-                <ActionIcon
-                  size="lg"
-                  variant="light"
-                  aria-label="+"
-                  onClick={() => setQuantity(line.product.id, line.quantity + 1)}
-                >
-                  +
-                </ActionIcon>
-                <ActionIcon
-                  size="lg"
-                  color="red"
-                  variant="subtle"
-                  aria-label={t('ui.bakery.common.remove')}
-                  onClick={() => setLines((current) => current.filter((l) => l !== line))}
-                >
-                  ×
-                </ActionIcon>
-              </Group>
-            </Group>
-          </Card>
-        ))}
-      </Stack>
-      <Group justify="space-between" data-testid="document-totals">
-        <Text size="sm">{t('ui.bakery.documents.totals', { lines: lines.length, units: totals.units })}</Text>
-        <Text fw={700}>{money(totals.value / 100)}</Text>
-      </Group>
+      <LineList editor={editor} />
+      <LineTotals editor={editor} />
       <Textarea
         label={t('ui.bakery.common.comments')}
         value={comments}
@@ -242,28 +127,48 @@ export default function DocumentsPage() {
       ) : null}
 
       <Text fw={700} mt="md">
-        {t('ui.bakery.documents.recent')}
+        {t(managesDocuments ? 'ui.bakery.documents.recent_all' : 'ui.bakery.documents.recent')}
       </Text>
       {recent.error ? <ErrorAlert error={recent.error} onRetry={() => void recent.refetch()} /> : null}
       <Stack gap={6} data-testid="document-list">
         {(recent.data?.items ?? []).map((d) => (
-          <Card key={d.id} withBorder padding="xs">
-            <Group justify="space-between" wrap="nowrap">
-              <Stack gap={0}>
+          <Card key={d.id} withBorder padding="xs" data-testid="document-row" data-code={d.code}>
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Stack gap={0} style={{ minWidth: 0 }}>
                 <Text fw={600} size="sm">
                   {d.code} · {t(`ui.bakery.kind.${d.kind}`)}
                 </Text>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" data-testid="document-meta">
                   {d.date} · {d.seller_name} · {t('ui.bakery.documents.units', { units: d.total_quantity })}
                 </Text>
               </Stack>
-              <Badge color={d.status === 'pendiente' ? 'yellow' : d.status === 'usado' ? 'green' : 'gray'}>
-                {t(`ui.bakery.status.${d.status}`)}
-              </Badge>
+              <Group gap="xs" wrap="wrap" justify="flex-end">
+                {managesDocuments ? (
+                  <DocumentActionButtons
+                    document={d}
+                    onAction={(chosen) => setAction({ action: chosen, document: d })}
+                  />
+                ) : null}
+                <Badge
+                  color={d.status === 'pendiente' ? 'yellow' : d.status === 'usado' ? 'green' : 'gray'}
+                  data-testid="document-status"
+                  data-status={d.status}
+                >
+                  {t(`ui.bakery.status.${d.status}`)}
+                </Badge>
+              </Group>
             </Group>
           </Card>
         ))}
       </Stack>
+      {action ? (
+        <DocumentActionModal
+          key={`${action.action}-${action.document.id}`}
+          action={action.action}
+          document={action.document}
+          onClose={() => setAction(null)}
+        />
+      ) : null}
     </Stack>
   );
 }
