@@ -46,8 +46,10 @@ type Figures = Record<string, number>;
 const money = (n: number | null | undefined) =>
   n === null || n === undefined
     ? ''
-    : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const today = () => new Date().toISOString().slice(0, 10);
+    : // the cuadre negates its deductions: −0 would show as "-0.00"
+      (n === 0 ? 0 : n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Today in the browser's time zone (toISOString is UTC: from 20:00 in Santo Domingo it is already tomorrow). */
+const today = () => new Date().toLocaleDateString('en-CA');
 const STATUS: Record<string, string> = { pending: 'yellow', approved: 'green', rejected: 'red' };
 
 function useBancas() {
@@ -71,6 +73,7 @@ function BancaSelect({ value, onChange }: { value: string | null; onChange: (v: 
       value={value}
       onChange={onChange}
       w={240}
+      data-testid="money-banca"
     />
   );
 }
@@ -119,6 +122,7 @@ function Movements({ admin }: { admin: boolean }) {
             min={0}
             decimalScale={2}
             w={160}
+            data-testid="money-amount"
           />
           <TextInput
             label={t('ui.lottery.money.note')}
@@ -130,6 +134,7 @@ function Movements({ admin }: { admin: boolean }) {
             disabled={!bancaId || !Number(amount)}
             loading={record.isPending}
             onClick={() => record.mutate('cobros')}
+            data-testid="money-collect"
           >
             {t('ui.lottery.money.collect')}
           </Button>
@@ -138,6 +143,7 @@ function Movements({ admin }: { admin: boolean }) {
             disabled={!bancaId || !Number(amount)}
             loading={record.isPending}
             onClick={() => record.mutate('pagos')}
+            data-testid="money-pay"
           >
             {t('ui.lottery.money.pay')}
           </Button>
@@ -164,7 +170,7 @@ function Movements({ admin }: { admin: boolean }) {
           </Table.Thead>
           <Table.Tbody>
             {(list.data?.items ?? []).map((m) => (
-              <Table.Tr key={m.id}>
+              <Table.Tr key={m.id} data-testid="movement-row">
                 <Table.Td>{m.business_date}</Table.Td>
                 <Table.Td>{t(`ui.lottery.money.${m.kind}`)}</Table.Td>
                 <Table.Td>{m.banca_code}</Table.Td>
@@ -332,7 +338,9 @@ function FiguresTable({ figures }: { figures: Figures }) {
         {rows.map(([k, v]) => (
           <Table.Tr key={k}>
             <Table.Td>{t(`ui.lottery.money.cuadre.${k}`)}</Table.Td>
-            <Table.Td ta="right">{money(v)}</Table.Td>
+            <Table.Td ta="right" data-testid={`cuadre-${k}`}>
+              {money(v)}
+            </Table.Td>
           </Table.Tr>
         ))}
         <Table.Tr fw={700}>
@@ -386,6 +394,7 @@ function Cuadre() {
           label={t('ui.lottery.money.date')}
           value={date}
           onChange={(e) => setDate(e.currentTarget.value)}
+          data-testid="cuadre-date"
         />
       </Group>
       <ErrorAlert error={cuadre.error} />
@@ -394,12 +403,14 @@ function Cuadre() {
           <FiguresTable figures={cuadre.data.figures} />
           <Stack>
             {cuadre.data.close ? (
-              <Alert color="blue">
+              <Alert color="blue" data-testid="cuadre-closed">
                 {t('ui.lottery.money.closed', {
                   at: cuadre.data.close.closed_at.slice(0, 16).replace('T', ' '),
                 })}{' '}
-                · {t('ui.lottery.money.cuadre.counted')} {money(cuadre.data.close.counted_cash)} ·{' '}
-                {t('ui.lottery.money.cuadre.difference')} {money(cuadre.data.close.difference)}
+                · {t('ui.lottery.money.cuadre.counted')}{' '}
+                <span data-testid="cuadre-counted-cash">{money(cuadre.data.close.counted_cash)}</span> ·{' '}
+                {t('ui.lottery.money.cuadre.difference')}{' '}
+                <span data-testid="cuadre-difference">{money(cuadre.data.close.difference)}</span>
               </Alert>
             ) : (
               <Group align="end">
@@ -409,8 +420,14 @@ function Cuadre() {
                   onChange={setCounted}
                   decimalScale={2}
                   w={180}
+                  data-testid="cuadre-counted"
                 />
-                <Button disabled={counted === ''} loading={close.isPending} onClick={() => close.mutate()}>
+                <Button
+                  disabled={counted === ''}
+                  loading={close.isPending}
+                  onClick={() => close.mutate()}
+                  data-testid="cuadre-close"
+                >
                   {t('ui.lottery.money.close_day')}
                 </Button>
               </Group>
@@ -509,10 +526,20 @@ export default function MoneyPage() {
       <PageTitle title={t('ui.lottery.money.title')} subtitle={t('ui.lottery.money.subtitle')} />
       <Tabs defaultValue={seller && !admin ? 'shift' : 'movements'} keepMounted={false}>
         <Tabs.List>
-          <Tabs.Tab value="movements">{t('ui.lottery.money.tab_movements')}</Tabs.Tab>
-          <Tabs.Tab value="loans">{t('ui.lottery.money.tab_loans')}</Tabs.Tab>
-          <Tabs.Tab value="cuadre">{t('ui.lottery.money.tab_cuadre')}</Tabs.Tab>
-          {seller && <Tabs.Tab value="shift">{t('ui.lottery.money.tab_shift')}</Tabs.Tab>}
+          <Tabs.Tab value="movements" data-testid="money-tab-movements">
+            {t('ui.lottery.money.tab_movements')}
+          </Tabs.Tab>
+          <Tabs.Tab value="loans" data-testid="money-tab-loans">
+            {t('ui.lottery.money.tab_loans')}
+          </Tabs.Tab>
+          <Tabs.Tab value="cuadre" data-testid="money-tab-cuadre">
+            {t('ui.lottery.money.tab_cuadre')}
+          </Tabs.Tab>
+          {seller && (
+            <Tabs.Tab value="shift" data-testid="money-tab-shift">
+              {t('ui.lottery.money.tab_shift')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="movements" pt="sm">
           <Movements admin={admin} />

@@ -112,10 +112,10 @@ function ReportTable() {
             w={140}
           />
         )}
-        <Button component="a" href={exportUrl('xlsx')} variant="light">
+        <Button component="a" href={exportUrl('xlsx')} variant="light" data-testid="report-export-xlsx">
           {t('ui.lottery.reports.excel')}
         </Button>
-        <Button component="a" href={exportUrl('pdf')} variant="light">
+        <Button component="a" href={exportUrl('pdf')} variant="light" data-testid="report-export-pdf">
           {t('ui.lottery.reports.pdf')}
         </Button>
         <Button variant="subtle" onClick={() => window.print()}>
@@ -125,7 +125,9 @@ function ReportTable() {
       {report.error ? <ErrorAlert error={report.error} onRetry={() => report.refetch()} /> : null}
       {data && (
         <Paper withBorder p="sm">
-          <Title order={4}>{data.title}</Title>
+          <Title order={4} data-testid="report-title">
+            {data.title}
+          </Title>
           <Text size="sm" c="dimmed">
             {data.subtitle} · {t('ui.lottery.reports.rows', { count: data.total })}
           </Text>
@@ -202,7 +204,7 @@ function Charts() {
   const c = charts.data;
   if (!c) return null;
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }}>
+    <SimpleGrid cols={{ base: 1, md: 2 }} data-testid="report-charts">
       <Paper withBorder p="sm">
         <Title order={5}>{t('ui.lottery.reports.per_hour')}</Title>
         <LineChart
@@ -259,7 +261,9 @@ export default function ReportsPage() {
       <Tabs defaultValue="tables" keepMounted={false}>
         <Tabs.List className="no-print">
           <Tabs.Tab value="tables">{t('ui.lottery.reports.tables')}</Tabs.Tab>
-          <Tabs.Tab value="charts">{t('ui.lottery.reports.charts')}</Tabs.Tab>
+          <Tabs.Tab value="charts" data-testid="reports-tab-charts">
+            {t('ui.lottery.reports.charts')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="tables" pt="sm">
           <ReportTable />
