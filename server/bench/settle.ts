@@ -107,7 +107,7 @@ async function benchEngine(engine: Engine): Promise<SettleFigure> {
       .raw(
         `insert into lottery_ticket_lines (id, ticket_id, line_number, draw_id, lottery_id, bet_type, bet_number, typed,
           requested_amount, bet_amount, multiplier, discount_bp, discount_amount, subtotal, total, commission_bp,
-          commission_amount, net_amount, prize_multipliers, status, prize_class, prize_amount)
+          commission_amount, net_amount, prize_multipliers, status)
          select 'L' || ${pad(k, 9)}, 'B' || ${pad(t, 8)}, ${j} + 1, ${q(draw.id)}, ${q(draw.lottery_id)},
           case when ${j} < 6 then 'DIRECTO' when ${j} < 9 then 'PALE' else 'TRIPLETA' end,
           case when ${j} < 6 then ${pad(`(${k} * 7 + ${t}) % 100`, 2)}
@@ -116,7 +116,7 @@ async function benchEngine(engine: Engine): Promise<SettleFigure> {
           'x', 1000, 1000, 1, 0, 0, 1000, 1000, 0, 0, 1000,
           case when ${j} < 6 then (case when ${t} % 2 = 0 then ${q(TABLE_60)} else ${q(TABLE_56)} end)
                when ${j} < 9 then ${q(PALE)} else ${q(TRIPLETA)} end,
-          'pending', null, 0
+          'pending'
          from ${series(TICKETS * LINES_PER_TICKET)}`,
       )
       .execute(app.platform.db);

@@ -15,6 +15,7 @@ import * as risk from './migrations/20261121T170000_lottery_risk.ts';
 import * as money from './migrations/20261121T180000_lottery_money.ts';
 import * as outcomes from './migrations/20261123T090000_lottery_outcomes.ts';
 import * as ticketClaims from './migrations/20261124T090000_lottery_ticket_claims.ts';
+import * as linePrizeColumns from './migrations/20261125T090000_lottery_line_prize_columns.ts';
 import { registerMoneyRoutes } from './money.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPrintRoutes } from './print.routes.ts';
@@ -38,6 +39,7 @@ export const lotteryModule: ModuleDefinition = {
     '20261121T180000_lottery_money': money,
     '20261123T090000_lottery_outcomes': outcomes,
     '20261124T090000_lottery_ticket_claims': ticketClaims,
+    '20261125T090000_lottery_line_prize_columns': linePrizeColumns,
   },
   routes: (app, platform) => {
     registerSettingsRoutes(app, platform);

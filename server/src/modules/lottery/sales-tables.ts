@@ -65,8 +65,6 @@ export interface LotteryTicketLinesTable {
   /** 'pending' or 'cancelled': what a line won is in lottery_winning_lines (settlement never rewrites a line). */
   status: string;
   /** Always null / 0 since the outcome moved to lottery_winning_lines; the sale still fills them. */
-  prize_class: string | null;
-  prize_amount: number;
 }
 
 export interface LotteryLimitRulesTable {

@@ -135,8 +135,6 @@ function ticketRows(platform: Platform, sale: SaleItem, code: string, at: string
     net_amount: line.priced.net_amount,
     prize_multipliers: JSON.stringify(line.prizeMultipliers),
     status: 'pending',
-    prize_class: null,
-    prize_amount: 0,
   }));
   const entry = (kind: string, debit: string, credit: string, amount: number): LotteryLedgerEntriesTable => ({
     id: newId(),

@@ -181,8 +181,6 @@ export async function simulateSales(platform: Platform, options: SimulationOptio
             net_amount: bet - commission,
             prize_multipliers: JSON.stringify(DEFAULT_PRIZES[betType as 'DIRECTO']),
             status: 'pending',
-            prize_class: null,
-            prize_amount: 0,
           });
         }
         const grand = ticketLines.reduce((s, l) => s + l.total, 0);
