@@ -128,6 +128,23 @@ describeEngines('entradas inválidas nunca dan 500', (t) => {
     expect(wrongType.json().error.message).toMatch(/^Datos inválidos en «body.full_name»/);
   });
 
+  it('el motivo de zod llega en el idioma de quien pregunta; el mensaje propio del esquema se conserva', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const close = (counted: number, language: string) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/money/cash-closes',
+        headers: { cookie: admin, 'accept-language': language },
+        payload: { banca_id: 'x', date: '2026-01-29', counted_cash: counted, note: null },
+      });
+    const spanish = (await close(-1, 'es')).json().error;
+    expect(spanish.details.field).toBe('body.counted_cash');
+    expect(spanish.message).toMatch(/^Datos inválidos en «body.counted_cash»: Demasiado pequeño/);
+    expect((await close(-1, 'en')).json().error.details.reason).toMatch(/^Too small/);
+    expect((await close(1.234, 'en')).json().error.details.reason).toBe('máximo dos decimales');
+  });
+
   it('propiedad: cualquier cuerpo aleatorio en el login da 4xx, nunca 500', async () => {
     const app = t();
     await fc.assert(

@@ -1,6 +1,8 @@
-import { languageFrom, translate } from '@matriz/shared/i18n/translate';
+import { type Language, languageFrom, translate } from '@matriz/shared/i18n/translate';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { core } from 'zod';
+import { en, es } from 'zod/locales';
 import { AppError } from '../errors.ts';
 import type { App } from './types.ts';
 
@@ -19,15 +21,28 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, refusal:
   });
 }
 
-function validationRefusal(error: FastifyError): Refusal {
+const zodDefaults = en().localeError;
+const zodMessages: Record<Language, core.$ZodErrorMap> = { es: es().localeError, en: zodDefaults };
+
+const textOf = (message: ReturnType<core.$ZodErrorMap>) =>
+  typeof message === 'string' ? message : (message?.message ?? null);
+
+/**
+ * zod writes its own messages in English; a schema's own message (already in Spanish) is kept, and
+ * zod's default is said again in the caller's language.
+ */
+function reasonOf(message: string | undefined, issue: core.$ZodRawIssue, language: Language) {
+  if (!message) return 'inválido';
+  if (textOf(zodDefaults(issue)) !== message) return message;
+  return textOf(zodMessages[language](issue)) ?? message;
+}
+
+function validationRefusal(error: FastifyError, language: Language): Refusal {
   const issues = hasZodFastifySchemaValidationErrors(error)
     ? error.validation.map((v) => ({
-        field: [
-          v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
-            (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ||
-            '',
-        ].join(''),
-        reason: v.message ?? 'inválido',
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+        // The provider hands zod's issue over as `keyword` (its code) and `params` (the rest).
+        reason: reasonOf(v.message, { ...v.params, code: v.keyword } as core.$ZodRawIssue, language),
       }))
     : [{ field: '', reason: error.message }];
   const where = error.validationContext ?? 'body';
@@ -36,9 +51,9 @@ function validationRefusal(error: FastifyError): Refusal {
   return { status: 400, code: 'VALIDATION_ERROR', details: { field, reason: first.reason, issues } };
 }
 
-function refusalOf(error: FastifyError): Refusal | null {
+function refusalOf(error: FastifyError, language: Language): Refusal | null {
   if (error instanceof AppError) return { status: error.status, code: error.code, details: error.details };
-  if (error.validation) return validationRefusal(error);
+  if (error.validation) return validationRefusal(error, language);
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -60,7 +75,7 @@ function refusalOf(error: FastifyError): Refusal | null {
 
 export function installErrorHandling(app: App): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const refusal = refusalOf(error);
+    const refusal = refusalOf(error, languageFrom(request.headers['accept-language']));
     if (refusal) return sendError(request, reply, refusal);
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, { status: 500, code: 'INTERNAL', details: { request_id: request.id } });
