@@ -21,8 +21,10 @@ import { API_BASE, api, buildQuery } from '../../../app/api.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const monthAgo = () => new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+/** Dates in the browser's time zone: toISOString is UTC, already tomorrow from 20:00 in Santo Domingo. */
+const localDate = (at: Date) => at.toLocaleDateString('en-CA');
+const today = () => localDate(new Date());
+const monthAgo = () => localDate(new Date(Date.now() - 29 * 86_400_000));
 
 function cell(value: string | number | null | undefined, kind: string, symbol: string) {
   if (value === null || value === undefined) return '';
