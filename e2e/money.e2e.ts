@@ -5,6 +5,7 @@ import {
   launchBrowser,
   login,
   newPage,
+  openNavigation,
   PHONE,
   pageErrors,
   screenshot,
@@ -142,6 +143,95 @@ describe('money: balances, cobros, cuadre, reports', () => {
       throw error;
     } finally {
       await seller.context.close();
+      await context.close();
+    }
+  });
+
+  it('the seller at 360 px opens "Mi turno", opens a shift with 100.00, sells, closes it counted 12.34 short after confirming, and gets the 80 mm cuadre', async () => {
+    const { context, page } = await open(browser, server.url, NARROW, 'juan001');
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    try {
+      await openNavigation(page);
+      await page.getByTestId('nav-lottery-shift').click();
+      await page.waitForURL((url) => url.pathname === '/lottery/shift');
+      await page.getByRole('heading', { name: 'Mi turno' }).waitFor();
+
+      // No shift yet: open one with 100.00 in the drawer (a minus sign is not taken).
+      const opening = page.getByTestId('shift-opening');
+      await opening.fill('-100.00');
+      expect(await opening.inputValue()).toBe('100.00');
+      await opening.fill('100.00');
+      await page.getByTestId('shift-open').click();
+      await page.getByTestId('shift-counted').waitFor();
+      expect(await page.getByTestId('cuadre-opening_cash').textContent()).toBe('100.00');
+      expect(await page.getByTestId('cuadre-sales').textContent()).toBe('0.00');
+      expect(await page.getByTestId('cuadre-expected').textContent()).toBe('100.00');
+      expect(await overflow(), 'no horizontal scroll of the page').toBeLessThanOrEqual(0);
+
+      const sold = await page.request.post('/api/v1/lottery/tickets', {
+        headers: { 'Idempotency-Key': `money-e2e-shift-${Date.now()}` },
+        data: {
+          lines: [{ lottery_code: 'REAL', bet_number: '45', bet_type_code: 'DIRECTO', bet_amount: 50 }],
+        },
+      });
+      const body = await sold.json();
+      expect(sold.status(), JSON.stringify(body)).toBe(201);
+      const total = Math.round(body.ticket.totals.grand_total * 100);
+      const commission = Math.round(body.ticket.totals.total_commission * 100);
+      expect(total).toBe(5_000);
+      const expected = 10_000 + total - commission;
+
+      // The shift's live cuadre counts the sale.
+      await page.reload();
+      await page.getByTestId('shift-counted').waitFor();
+      expect(await page.getByTestId('cuadre-sales').textContent()).toBe(plain(total));
+      expect(await page.getByTestId('cuadre-commission').textContent()).toBe(plain(-commission));
+      expect(await page.getByTestId('cuadre-expected').textContent()).toBe(plain(expected));
+
+      // Counted 12.34 short; the confirmation shows counted, expected and the difference before closing.
+      const counted = expected - 1_234;
+      const countedInput = page.getByTestId('shift-counted');
+      await countedInput.fill(`-${(counted / 100).toFixed(2)}`);
+      expect(await countedInput.inputValue()).toBe((counted / 100).toFixed(2));
+      await page.getByTestId('shift-close').click();
+      await page.getByTestId('confirm-dialog').getByTestId('confirm-accept').waitFor();
+      expect(await page.getByTestId('shift-confirm-counted').textContent()).toBe(plain(counted));
+      expect(await page.getByTestId('shift-confirm-expected').textContent()).toBe(plain(expected));
+      expect(await page.getByTestId('shift-confirm-difference').textContent()).toBe('-12.34');
+      await screenshot(page, 'money-9-shift-confirm-360');
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByTestId('confirm-accept').click(),
+      ]);
+      expect(popup.url()).toMatch(/\/api\/v1\/lottery\/money\/shifts\/[^/]+\/print\?format=80mm$/);
+      await popup.close();
+
+      // Closed: the frozen figures and the difference, and the shift is no longer editable.
+      await page.getByTestId('shift-closed').waitFor();
+      expect(await page.getByTestId('shift-expected').textContent()).toBe(plain(expected));
+      expect(await page.getByTestId('shift-counted-cash').textContent()).toBe(plain(counted));
+      expect(await page.getByTestId('shift-difference').textContent()).toBe('-12.34');
+      expect(await page.getByTestId('shift-counted').count()).toBe(0);
+      await page.getByTestId('shift-open').waitFor();
+      expect(await overflow(), 'no horizontal scroll of the page').toBeLessThanOrEqual(0);
+      await screenshot(page, 'money-10-shift-closed-360');
+      const again = await page.request.post('/api/v1/lottery/money/shifts/close', {
+        data: { counted_cash: 1 },
+      });
+      expect(again.ok()).toBe(false);
+
+      // The 80 mm cuadre of the closed shift is a PDF.
+      const href = await page.getByTestId('shift-print').getAttribute('href');
+      const printed = await page.request.get(href!);
+      expect(printed.status()).toBe(200);
+      expect(printed.headers()['content-type']).toContain('application/pdf');
+      expect((await printed.body()).subarray(0, 4).toString()).toBe('%PDF');
+      expect(pageErrors(page)).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'money-failure-shift-360');
+      throw error;
+    } finally {
       await context.close();
     }
   });

@@ -155,6 +155,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     module: 'lottery',
   },
   {
+    key: 'lottery-shift',
+    path: '/lottery/shift',
+    label: 'ui.nav.lottery_shift',
+    icon: '◷',
+    permission: 'lottery.ticket.sell',
+    module: 'lottery',
+  },
+  {
     key: 'lottery-reports',
     path: '/lottery/reports',
     label: 'ui.nav.lottery_reports',

@@ -17,6 +17,7 @@ const RiskPage = lazy(() => import('./risk/RiskPage.tsx'));
 const LimitsPage = lazy(() => import('./limits/LimitsPage.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
 const MoneyPage = lazy(() => import('./money/MoneyPage.tsx'));
+const ShiftPage = lazy(() => import('./money/ShiftPage.tsx'));
 const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx'));
 
 /** Lottery screens, children of the authenticated layout. Replace a placeholder with `lazy(() => import('./sell/SellPage.tsx'))`. */
@@ -34,6 +35,7 @@ export const lotteryRoutes: RouteObject[] = [
   navRoute('lottery-limits', LimitsPage),
   navRoute('lottery-dashboard', DashboardPage),
   navRoute('lottery-money', MoneyPage),
+  navRoute('lottery-shift', ShiftPage),
   navRoute('lottery-reports', ReportsPage),
   navRoute('lottery-catalog', CatalogPage),
   navRoute('lottery-settings', SettingsPage),

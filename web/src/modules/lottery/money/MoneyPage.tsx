@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Tabs,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +19,8 @@ import { API_BASE, api, buildQuery, errorMessage, newIdempotencyKey } from '../.
 import { useSession } from '../../../app/session.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { type Figures, FiguresTable, money } from './FiguresTable.tsx';
+import { ShiftPanel } from './ShiftPanel.tsx';
 
 interface Movement {
   id: string;
@@ -41,13 +42,6 @@ interface Loan {
   balance: number;
   status: string;
 }
-type Figures = Record<string, number>;
-
-const money = (n: number | null | undefined) =>
-  n === null || n === undefined
-    ? ''
-    : // the cuadre negates its deductions: −0 would show as "-0.00"
-      (n === 0 ? 0 : n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** Today in the browser's time zone (toISOString is UTC: from 20:00 in Santo Domingo it is already tomorrow). */
 const today = () => new Date().toLocaleDateString('en-CA');
 const STATUS: Record<string, string> = { pending: 'yellow', approved: 'green', rejected: 'red' };
@@ -321,39 +315,6 @@ function Loans({ admin }: { admin: boolean }) {
   );
 }
 
-function FiguresTable({ figures }: { figures: Figures }) {
-  const { t } = useTranslation();
-  const rows: [string, number][] = [
-    ['opening_cash', figures.opening_cash],
-    ['sales', figures.sales],
-    ['cancelled', -figures.cancelled],
-    ['commission', -figures.commission],
-    ['prizes_paid', -figures.prizes_paid],
-    ['cobros', -figures.cobros],
-    ['pagos', figures.pagos],
-  ];
-  return (
-    <Table fz="sm" w={360}>
-      <Table.Tbody>
-        {rows.map(([k, v]) => (
-          <Table.Tr key={k}>
-            <Table.Td>{t(`ui.lottery.money.cuadre.${k}`)}</Table.Td>
-            <Table.Td ta="right" data-testid={`cuadre-${k}`}>
-              {money(v)}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-        <Table.Tr fw={700}>
-          <Table.Td>{t('ui.lottery.money.cuadre.expected')}</Table.Td>
-          <Table.Td ta="right" data-testid="cuadre-expected">
-            {money(figures.expected)}
-          </Table.Td>
-        </Table.Tr>
-      </Table.Tbody>
-    </Table>
-  );
-}
-
 function Cuadre() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -418,6 +379,8 @@ function Cuadre() {
                   label={t('ui.lottery.money.counted_cash')}
                   value={counted}
                   onChange={setCounted}
+                  min={0}
+                  allowNegative={false}
                   decimalScale={2}
                   w={180}
                   data-testid="cuadre-counted"
@@ -442,73 +405,6 @@ function Cuadre() {
               </Button>
             </Group>
           </Stack>
-        </SimpleGrid>
-      )}
-    </Stack>
-  );
-}
-
-function Shift() {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [opening, setOpening] = useState<number | string>(0);
-  const [counted, setCounted] = useState<number | string>('');
-  const [error, setError] = useState<string | null>(null);
-  const shift = useQuery({
-    queryKey: ['lottery', 'money', 'shift'],
-    queryFn: () =>
-      api.get<{ shift: { id: string; opened_at: string; figures: Figures } | null }>('/lottery/money/shift'),
-  });
-  const done = {
-    onSuccess: () => client.invalidateQueries({ queryKey: ['lottery', 'money'] }),
-    onError: (e: unknown) => setError(errorMessage(e)),
-  };
-  const open = useMutation({
-    mutationFn: () => api.post('/lottery/money/shifts', { opening_cash: Number(opening) }),
-    ...done,
-  });
-  const close = useMutation({
-    mutationFn: () =>
-      api.post<{ shift: { id: string } }>('/lottery/money/shifts/close', { counted_cash: Number(counted) }),
-    ...done,
-    onSuccess: (r) => {
-      client.invalidateQueries({ queryKey: ['lottery', 'money'] });
-      window.open(`${API_BASE}/lottery/money/shifts/${r.shift.id}/print?format=80mm`, '_blank');
-    },
-  });
-  const current = shift.data?.shift;
-  return (
-    <Stack>
-      {error && <Alert color="red">{error}</Alert>}
-      {!current ? (
-        <Group align="end">
-          <Text>{t('ui.lottery.money.no_shift')}</Text>
-          <NumberInput
-            label={t('ui.lottery.money.opening_cash')}
-            value={opening}
-            onChange={setOpening}
-            decimalScale={2}
-            w={160}
-          />
-          <Button onClick={() => open.mutate()} loading={open.isPending}>
-            {t('ui.lottery.money.open_shift')}
-          </Button>
-        </Group>
-      ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <FiguresTable figures={current.figures} />
-          <Group align="end">
-            <NumberInput
-              label={t('ui.lottery.money.counted_cash')}
-              value={counted}
-              onChange={setCounted}
-              decimalScale={2}
-              w={180}
-            />
-            <Button disabled={counted === ''} onClick={() => close.mutate()} loading={close.isPending}>
-              {t('ui.lottery.money.close_shift')}
-            </Button>
-          </Group>
         </SimpleGrid>
       )}
     </Stack>
@@ -551,7 +447,7 @@ export default function MoneyPage() {
           <Cuadre />
         </Tabs.Panel>
         <Tabs.Panel value="shift" pt="sm">
-          <Shift />
+          <ShiftPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
