@@ -31,6 +31,8 @@ export interface SellFigure {
   httpCpuMs: number;
   /** Share of the HTTP run the server's event loop was busy: below ~0.9 the server was waiting, not working. */
   httpLoopBusy: number;
+  /** Event-loop time per ticket sold over HTTP: the one thread's budget is 1,000 ms ÷ the target rate. */
+  httpLoopMs: number;
   /** CPU the load generator used per request: on two cores it competes with the server. */
   loadCpuMs: number;
   bareCpuMs: number;
@@ -118,12 +120,22 @@ async function overHttp(app: TestApp, cookie: string, draws: Draw[]) {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   child.send({ address, cookie, draws });
+  // The server's CPU and event loop are measured from the moment the load starts, not while the
+  // load generator's process boots.
+  let serverCpu = process.cpuUsage();
+  let serverLoop = performance.eventLoopUtilization();
   const result = await new Promise<{ ok: number; p99: number; refused: number; cpuMs: number }>(
     (resolve, reject) => {
-      child.once('message', (message) => resolve(message as never));
+      child.on('message', (message: { started?: true }) => {
+        if (!message.started) return resolve(message as never);
+        serverCpu = process.cpuUsage();
+        serverLoop = performance.eventLoopUtilization();
+      });
       child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
     },
   );
+  const serverUsed = process.cpuUsage(serverCpu);
+  const loopBusy = performance.eventLoopUtilization(serverLoop).utilization;
   child.kill();
   await app.app.close();
   const requests = result.ok + result.refused;
@@ -132,6 +144,8 @@ async function overHttp(app: TestApp, cookie: string, draws: Draw[]) {
     p99: result.p99,
     refused: result.refused,
     loadCpuMs: requests > 0 ? result.cpuMs / requests : 0,
+    cpuMs: result.ok > 0 ? (serverUsed.user + serverUsed.system) / 1000 / result.ok : 0,
+    loopBusy,
   };
 }
 
@@ -139,6 +153,7 @@ async function generateLoad(): Promise<void> {
   const { address, cookie, draws } = await new Promise<{ address: string; cookie: string; draws: Draw[] }>(
     (resolve) => process.once('message', (message) => resolve(message as never)),
   );
+  process.send!({ started: true });
   const cpu = process.cpuUsage();
   const result = await autocannon({
     url: address,
@@ -251,9 +266,9 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
       const used = process.cpuUsage(cpu);
       const sold = figure.perSecond * SECONDS;
       figures.push({
-        ...figure,
         cpuMs: sold > 0 ? (used.user + used.system) / 1000 / sold : 0,
         loopBusy: performance.eventLoopUtilization(loop).utilization,
+        ...figure,
       });
     } finally {
       await app.close();
@@ -266,6 +281,7 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
     httpPerSecond: httpFigure.perSecond,
     httpCpuMs: httpFigure.cpuMs,
     httpLoopBusy: httpFigure.loopBusy,
+    httpLoopMs: httpFigure.perSecond > 0 ? (httpFigure.loopBusy * 1000) / httpFigure.perSecond : 0,
     loadCpuMs: httpFigure.loadCpuMs ?? 0,
     bareCpuMs: bareFigure.cpuMs,
     httpP99: httpFigure.p99,
@@ -309,12 +325,12 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await benchSell();
   console.log(
-    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused | CPU ms/ticket HTTP | bare | server loop busy | load CPU ms/request |',
+    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused | CPU ms/ticket HTTP | bare | server loop busy | loop ms/ticket | load CPU ms/request |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of figures) {
     console.log(
-      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} | ${f.httpCpuMs.toFixed(2)} | ${f.bareCpuMs.toFixed(2)} | ${f.httpLoopBusy.toFixed(2)} | ${f.loadCpuMs.toFixed(2)} |`,
+      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} | ${f.httpCpuMs.toFixed(2)} | ${f.bareCpuMs.toFixed(2)} | ${f.httpLoopBusy.toFixed(2)} | ${f.httpLoopMs.toFixed(2)} | ${f.loadCpuMs.toFixed(2)} |`,
     );
   }
   process.exit(0);
