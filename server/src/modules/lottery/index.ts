@@ -16,6 +16,7 @@ import * as money from './migrations/20261121T180000_lottery_money.ts';
 import * as outcomes from './migrations/20261123T090000_lottery_outcomes.ts';
 import * as ticketClaims from './migrations/20261124T090000_lottery_ticket_claims.ts';
 import * as linePrizeColumns from './migrations/20261125T090000_lottery_line_prize_columns.ts';
+import * as linesDrawTicketIndex from './migrations/20261126T090000_lottery_lines_draw_ticket_index.ts';
 import { registerMoneyRoutes } from './money.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPrintRoutes } from './print.routes.ts';
@@ -40,6 +41,7 @@ export const lotteryModule: ModuleDefinition = {
     '20261123T090000_lottery_outcomes': outcomes,
     '20261124T090000_lottery_ticket_claims': ticketClaims,
     '20261125T090000_lottery_line_prize_columns': linePrizeColumns,
+    '20261126T090000_lottery_lines_draw_ticket_index': linesDrawTicketIndex,
   },
   routes: (app, platform) => {
     registerSettingsRoutes(app, platform);
