@@ -433,6 +433,7 @@ async function readPlays(request: SaleRequest, catalog: Catalog, problems: LineP
 /** For a play that names a lottery but no draw: that lottery's draw closing next. */
 function nextDrawOf(catalog: Catalog, lotteryIds: string[]): Map<string, string> {
   const next = new Map<string, CatalogDraw>();
+  if (lotteryIds.length === 0) return new Map();
   for (const draw of catalog.snapshot.draws.values()) {
     if (!lotteryIds.includes(draw.lottery_id) || !isSellable(draw, catalog.now)) continue;
     const current = next.get(draw.lottery_id);
