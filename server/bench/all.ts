@@ -54,6 +54,12 @@ for (const f of await benchSell()) {
     '—',
   ]);
   rows.push([
+    `  event loop por ticket; tiempo en COMMIT, el más largo (${f.workload})`,
+    f.engine,
+    `${f.httpLoopMs.toFixed(2)} ms; ${f.httpCommitMs.toFixed(0)} ms, ${f.httpCommitMaxMs.toFixed(0)} ms`,
+    '—',
+  ]);
+  rows.push([
     `  HTTP ÷ transacción sola (${f.workload})`,
     f.engine,
     (f.httpPerSecond / f.barePerSecond).toFixed(2),

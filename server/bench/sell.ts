@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { createSalesCommitter, sellTicket } from '../src/modules/lottery/sell-ticket.ts';
 import type { Engine } from '../src/platform/db/database.ts';
 import { createTestApp, type TestApp } from '../test/app-factory.ts';
@@ -37,6 +38,9 @@ export interface SellFigure {
   loadCpuMs: number;
   bareCpuMs: number;
   bareP99: number;
+  /** Time the HTTP run spent in COMMIT (the disk flush), and the longest one: disk stalls show here. */
+  httpCommitMs: number;
+  httpCommitMaxMs: number;
   refused: number;
 }
 
@@ -214,6 +218,53 @@ async function bare(app: TestApp, sellerId: string, draws: Draw[]) {
   return { perSecond: latencies.length / SECONDS, p99: percentile(latencies, 99), refused };
 }
 
+/** Time spent in COMMIT, where the disk flush happens: on SQLite on the event loop, on PostgreSQL a wait. */
+interface CommitWatch {
+  totalMs: number;
+  maxMs: number;
+}
+
+let watching: CommitWatch | null = null;
+
+function record(started: number): void {
+  if (!watching) return;
+  const ms = performance.now() - started;
+  watching.totalMs += ms;
+  watching.maxMs = Math.max(watching.maxMs, ms);
+}
+
+const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const result = pgQuery.apply(this, args);
+  if (args[0] === 'commit' && result instanceof Promise) {
+    const started = performance.now();
+    void result.then(
+      () => record(started),
+      () => record(started),
+    );
+  }
+  return result;
+} as typeof pg.Client.prototype.query;
+
+function watchCommits(app: TestApp): CommitWatch {
+  const sqlite = app.platform.database.sqlite;
+  if (sqlite) {
+    // Kysely runs COMMIT through the connection's cache of prepared statements: this same object.
+    const commit = sqlite.prepare('commit');
+    const run = commit.run.bind(commit);
+    commit.run = (...args: Parameters<typeof run>) => {
+      const started = performance.now();
+      try {
+        return run(...args);
+      } finally {
+        record(started);
+      }
+    };
+  }
+  watching = { totalMs: 0, maxMs: 0 };
+  return watching;
+}
+
 /** BENCH_PROFILE=dir: a CPU profile of each measurement alone (setup excluded), for Chrome DevTools. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
@@ -244,6 +295,8 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
     refused: number;
     cpuMs: number;
     loopBusy: number;
+    commitMs: number;
+    commitMaxMs: number;
     loadCpuMs?: number;
   }[] = [];
   for (const mode of ['bare', 'http'] as const) {
@@ -260,14 +313,18 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
         .where('username', '=', 'juan001')
         .executeTakeFirstOrThrow();
       const run = () => (mode === 'bare' ? bare(app, seller.id, draws) : overHttp(app, cookie, draws));
+      const commits = watchCommits(app);
       const cpu = process.cpuUsage();
       const loop = performance.eventLoopUtilization();
       const figure = await (PROFILE_DIR ? profiled(`${engine}-${workload}-${mode}`, run) : run());
       const used = process.cpuUsage(cpu);
       const sold = figure.perSecond * SECONDS;
+      watching = null;
       figures.push({
         cpuMs: sold > 0 ? (used.user + used.system) / 1000 / sold : 0,
         loopBusy: performance.eventLoopUtilization(loop).utilization,
+        commitMs: commits.totalMs,
+        commitMaxMs: commits.maxMs,
         ...figure,
       });
     } finally {
@@ -287,12 +344,13 @@ async function measure(engine: Engine, workload: 'spread' | 'close'): Promise<Se
     httpP99: httpFigure.p99,
     barePerSecond: bareFigure.perSecond,
     bareP99: bareFigure.p99,
+    httpCommitMs: httpFigure.commitMs,
+    httpCommitMaxMs: httpFigure.commitMaxMs,
     refused: httpFigure.refused + bareFigure.refused,
   };
 }
 
 async function postgresReachable(): Promise<boolean> {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: PG_URL });
   try {
     await client.connect();
@@ -325,12 +383,12 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const figures = await benchSell();
   console.log(
-    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused | CPU ms/ticket HTTP | bare | server loop busy | loop ms/ticket | load CPU ms/request |',
+    '| workload | engine | HTTP tickets/s | HTTP p99 ms | bare tickets/s | bare p99 ms | HTTP ÷ bare | refused | CPU ms/ticket HTTP | bare | server loop busy | loop ms/ticket | load CPU ms/request | COMMIT ms (longest) |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const f of figures) {
     console.log(
-      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} | ${f.httpCpuMs.toFixed(2)} | ${f.bareCpuMs.toFixed(2)} | ${f.httpLoopBusy.toFixed(2)} | ${f.httpLoopMs.toFixed(2)} | ${f.loadCpuMs.toFixed(2)} |`,
+      `| ${f.workload} | ${f.engine} | ${f.httpPerSecond.toFixed(0)} | ${f.httpP99.toFixed(1)} | ${f.barePerSecond.toFixed(0)} | ${f.bareP99.toFixed(1)} | ${(f.httpPerSecond / f.barePerSecond).toFixed(2)} | ${f.refused} | ${f.httpCpuMs.toFixed(2)} | ${f.bareCpuMs.toFixed(2)} | ${f.httpLoopBusy.toFixed(2)} | ${f.httpLoopMs.toFixed(2)} | ${f.loadCpuMs.toFixed(2)} | ${f.httpCommitMs.toFixed(0)} (${f.httpCommitMaxMs.toFixed(0)}) |`,
     );
   }
   process.exit(0);
