@@ -216,6 +216,11 @@ describe('money: balances, cobros, cuadre, reports', () => {
       await page.getByTestId('shift-open').waitFor();
       expect(await overflow(), 'no horizontal scroll of the page').toBeLessThanOrEqual(0);
       await screenshot(page, 'money-10-shift-closed-360');
+      // A reload (a phone that dropped the page) still shows the day's closed shift and its figures.
+      await page.reload();
+      await page.getByTestId('shift-closed').waitFor();
+      expect(await page.getByTestId('shift-difference').textContent()).toBe('-12.34');
+      expect(await page.getByTestId('shift-counted-cash').textContent()).toBe(plain(counted));
       const again = await page.request.post('/api/v1/lottery/money/shifts/close', {
         data: { counted_cash: 1 },
       });
@@ -233,6 +238,59 @@ describe('money: balances, cobros, cuadre, reports', () => {
       throw error;
     } finally {
       await context.close();
+    }
+  });
+
+  it('a seller of two bancas must pick the banca before opening a shift; the shift opens there, and after closing it the earlier one of the day is still listed', async () => {
+    const admin = await open(browser, server.url, DESKTOP, 'admin');
+    const { context, page } = await open(browser, server.url, NARROW, 'juan001');
+    let assignmentId: string | null = null;
+    try {
+      const bancas = await (await admin.page.request.get('/api/v1/lottery/bancas?q=011')).json();
+      const banca011 = bancas.items.find((b: { code: string }) => b.code === '011');
+      const users = await (await admin.page.request.get('/api/v1/users?q=juan001')).json();
+      const juan = users.items.find((u: { username: string }) => u.username === 'juan001');
+      const assigned = await admin.page.request.post('/api/v1/lottery/assignments', {
+        data: { user_id: juan.id, role: 'vendedor', banca_id: banca011.id },
+      });
+      expect(assigned.status(), await assigned.text()).toBe(201);
+      assignmentId = (await assigned.json()).assignment.id;
+
+      await page.goto('/lottery/shift');
+      await page.getByTestId('shift-banca').waitFor();
+      await page.getByTestId('shift-opening').fill('50.00');
+      expect(await page.getByTestId('shift-open').isDisabled()).toBe(true);
+      await page.getByTestId('shift-banca').selectOption({ label: `011 · ${banca011.name}` });
+      await page.getByTestId('shift-open').click();
+      await page.getByTestId('shift-counted').waitFor();
+      const current = await (await page.request.get('/api/v1/lottery/money/shift')).json();
+      expect(current.shift.banca_id).toBe(banca011.id);
+      expect(await page.getByTestId('cuadre-opening_cash').textContent()).toBe('50.00');
+      // While this shift is open, the one closed earlier today is a line below it.
+      await page.getByTestId('shift-earlier').getByText('· 010').waitFor();
+
+      await page.getByTestId('shift-counted').fill('50.00');
+      await page.getByTestId('shift-close').click();
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByTestId('confirm-dialog').getByTestId('confirm-accept').click(),
+      ]);
+      await popup.close();
+      await page.reload();
+      await page.getByTestId('shift-closed').waitFor();
+      expect(await page.getByTestId('shift-difference').textContent()).toBe('0.00');
+      expect(await page.getByTestId('shift-closed-banca').textContent()).toContain('011');
+      // The shift closed earlier today (at banca 010) is one line below, with its own reprint.
+      await page.getByTestId('shift-earlier').getByText('· 010').waitFor();
+      await screenshot(page, 'money-11-shift-two-bancas-360');
+      expect(pageErrors(page)).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'money-failure-shift-bancas-360');
+      throw error;
+    } finally {
+      if (assignmentId) await admin.page.request.delete(`/api/v1/lottery/assignments/${assignmentId}`);
+      await context.close();
+      await admin.context.close();
     }
   });
 

@@ -22,6 +22,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   return formatter({ ...DAY, hour: 'numeric', minute: '2-digit' }).format(date);
 }
 
+/** `1:08 p. m.` in Spanish, in the browser's zone; '—' for null. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return formatter({ hour: 'numeric', minute: '2-digit' }).format(date);
+}
+
 /** Same with seconds, for audit trails. */
 export function formatTimestamp(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -361,7 +361,16 @@ export function registerMoneyRoutes(app: App, platform: Platform): void {
   });
   app.get('/lottery/money/shift', { config: sell, schema: { tags } }, async (request) => {
     const current = await currentShift(platform, request.auth!);
-    return { shift: current ? presentShift(current.shift, current.figures) : null };
+    // Today's closed shifts come along, so a seller can reprint a cuadre after a reload.
+    const today = localDate(platform.clock.now(), platform.config.timezone);
+    const ofToday = await listShifts(db(), null, today, request.auth!.userId);
+    return {
+      shift: current ? presentShift(current.shift, current.figures) : null,
+      closed: ofToday
+        .filter((s) => s.status === 'closed')
+        .reverse()
+        .map((s) => presentShift(s, s.figures_json ? JSON.parse(s.figures_json) : null)),
+    };
   });
   app.post(
     '/lottery/money/shifts',

@@ -254,6 +254,12 @@ describeEngines('dinero y reportes de lotería', (t) => {
     const closedShift = await call(app, juan, 'POST', '/lottery/money/shifts/close', { counted_cash: 100 });
     expect(closedShift.status, JSON.stringify(closedShift.body)).toBe(200);
     expect(closedShift.body.shift.status).toBe('closed');
+    // After a reload the seller still finds today's closed shift, with its frozen cuadre to reprint.
+    const afterClose = await call(app, juan, 'GET', '/lottery/money/shift');
+    expect(afterClose.body.shift).toBeNull();
+    expect(afterClose.body.closed.map((s: { id: string }) => s.id)).toEqual([closedShift.body.shift.id]);
+    expect(afterClose.body.closed[0].counted_cash).toBe(100);
+    expect(afterClose.body.closed[0].figures.expected).toBe(closedShift.body.shift.figures.expected);
     expect((await call(app, juan, 'POST', '/lottery/money/shifts/close', { counted_cash: 100 })).status).toBe(
       404,
     );

@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { API_BASE, api, errorMessage } from '../../../app/api.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
-import { formatDateTime } from '../../../ui/format.ts';
+import { formatDateTime, formatTime } from '../../../ui/format.ts';
 import { PageLoader } from '../../../ui/PageLoader.tsx';
+import { BancaSelect } from '../common/BancaSelect.tsx';
+import { useMyBancas } from '../tickets/tickets.api.ts';
 import { type Figures, FiguresTable, money } from './FiguresTable.tsx';
 
 /** A seller's shift as the API presents it (amounts in major units). */
@@ -20,6 +22,8 @@ interface Shift {
   counted_cash: number | null;
   difference: number | null;
   figures: Figures | null;
+  banca_code?: string;
+  banca_name?: string;
 }
 
 /** Cash fields: never negative, at most two decimals (what the API accepts). */
@@ -37,6 +41,84 @@ const printUrl = (id: string) => `${API_BASE}/lottery/money/shifts/${id}/print?f
 const differenceOf = (counted: number, expected: number) =>
   (Math.round(counted * 100) - Math.round(expected * 100)) / 100;
 
+/** A closed shift's frozen cuadre: expected, counted, the difference, and its 80 mm print. */
+function ClosedShift({ shift }: { shift: Shift }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" data-testid="shift-closed">
+      <Stack gap="xs">
+        <Text fw={700}>{t('ui.lottery.money.shift_closed', { at: formatDateTime(shift.closed_at) })}</Text>
+        {shift.banca_code && (
+          <Text size="sm" c="dimmed" data-testid="shift-closed-banca">
+            {t('ui.lottery.pos.banca')}: {shift.banca_code} · {shift.banca_name}
+          </Text>
+        )}
+        <SimpleGrid cols={3} spacing="xs">
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('ui.lottery.money.cuadre.expected')}
+            </Text>
+            <Text data-testid="shift-expected">{money(shift.expected_cash)}</Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('ui.lottery.money.cuadre.counted')}
+            </Text>
+            <Text data-testid="shift-counted-cash">{money(shift.counted_cash)}</Text>
+          </Stack>
+          <Stack gap={0}>
+            <Text size="xs" c="dimmed">
+              {t('ui.lottery.money.cuadre.difference')}
+            </Text>
+            <Text fw={700} c={(shift.difference ?? 0) < 0 ? 'red' : undefined} data-testid="shift-difference">
+              {money(shift.difference)}
+            </Text>
+          </Stack>
+        </SimpleGrid>
+        {shift.figures && <FiguresTable figures={shift.figures} />}
+        <Button
+          component="a"
+          href={printUrl(shift.id)}
+          target="_blank"
+          variant="light"
+          size="md"
+          fullWidth
+          maw={360}
+          data-testid="shift-print"
+        >
+          {t('ui.lottery.money.print_80')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The day's earlier closed shifts, one line each, still printable. */
+function EarlierShifts({ shifts }: { shifts: Shift[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4} maw={480} data-testid="shift-earlier">
+      <Text size="sm" c="dimmed">
+        {t('ui.lottery.money.shift_earlier')}
+      </Text>
+      {shifts.map((s) => (
+        <Group key={s.id} justify="space-between" wrap="nowrap" gap="xs">
+          <Text size="sm">
+            {formatTime(s.opened_at)}–{formatTime(s.closed_at)}
+            {s.banca_code ? ` · ${s.banca_code}` : ''}
+          </Text>
+          <Text size="sm" fw={700} c={(s.difference ?? 0) < 0 ? 'red' : undefined}>
+            {money(s.difference)}
+          </Text>
+          <Button component="a" href={printUrl(s.id)} target="_blank" variant="subtle" size="compact-sm">
+            {t('ui.lottery.tickets.reprint')}
+          </Button>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 /**
  * The signed-in seller's shift: open it with the cash in the drawer, follow its live cuadre, and close it
  * with the counted cash (after a confirmation: closing is final). The closed shift's cuadre opens in 80 mm.
@@ -46,17 +128,23 @@ export function ShiftPanel() {
   const client = useQueryClient();
   const [opening, setOpening] = useState<number | string>(0);
   const [counted, setCounted] = useState<number | string>('');
-  const [closed, setClosed] = useState<Shift | null>(null);
+  const [bancaId, setBancaId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const bancas = useMyBancas();
+  const bancaList = bancas.data ?? [];
+  const shiftKey = ['lottery', 'money', 'shift'];
   const shift = useQuery({
-    queryKey: ['lottery', 'money', 'shift'],
-    queryFn: () => api.get<{ shift: Shift | null }>('/lottery/money/shift'),
+    queryKey: shiftKey,
+    queryFn: () => api.get<{ shift: Shift | null; closed: Shift[] }>('/lottery/money/shift'),
   });
   const open = useMutation({
-    mutationFn: () => api.post<{ shift: Shift }>('/lottery/money/shifts', { opening_cash: Number(opening) }),
+    mutationFn: () =>
+      api.post<{ shift: Shift }>('/lottery/money/shifts', {
+        opening_cash: Number(opening),
+        ...(bancaId ? { banca_id: bancaId } : {}),
+      }),
     onSuccess: () => {
       setError(null);
-      setClosed(null);
       setCounted('');
       return client.invalidateQueries({ queryKey: ['lottery', 'money'] });
     },
@@ -67,12 +155,21 @@ export function ShiftPanel() {
       api.post<{ shift: Shift }>('/lottery/money/shifts/close', { counted_cash: Number(counted) }),
     onSuccess: (r) => {
       setError(null);
-      setClosed(r.shift);
+      // The closed shift shows at once; the refetch that follows brings the same from the server.
+      client.setQueryData<{ shift: Shift | null; closed: Shift[] }>(shiftKey, (before) => ({
+        shift: null,
+        closed: [r.shift, ...(before?.closed ?? [])],
+      }));
       client.invalidateQueries({ queryKey: ['lottery', 'money'] });
       window.open(printUrl(r.shift.id), '_blank');
     },
   });
   const current = shift.data?.shift;
+  const closedToday = shift.data?.closed ?? [];
+  // With no shift open, the one just closed shows in full; every other closed one is a line below.
+  const [latestClosed, ...olderClosed] = closedToday;
+  const earlierClosed = current ? closedToday : olderClosed;
+  const needsBanca = bancaList.length > 1 && !bancaId;
   const countedValid = counted !== '' && Number.isFinite(Number(counted)) && Number(counted) >= 0;
   const expected = current?.figures?.expected ?? 0;
 
@@ -85,57 +182,19 @@ export function ShiftPanel() {
           {error}
         </Alert>
       )}
-      {closed && (
-        <Paper withBorder p="sm" data-testid="shift-closed">
-          <Stack gap="xs">
-            <Text fw={700}>
-              {t('ui.lottery.money.shift_closed', { at: formatDateTime(closed.closed_at) })}
-            </Text>
-            <SimpleGrid cols={3} spacing="xs">
-              <Stack gap={0}>
-                <Text size="xs" c="dimmed">
-                  {t('ui.lottery.money.cuadre.expected')}
-                </Text>
-                <Text data-testid="shift-expected">{money(closed.expected_cash)}</Text>
-              </Stack>
-              <Stack gap={0}>
-                <Text size="xs" c="dimmed">
-                  {t('ui.lottery.money.cuadre.counted')}
-                </Text>
-                <Text data-testid="shift-counted-cash">{money(closed.counted_cash)}</Text>
-              </Stack>
-              <Stack gap={0}>
-                <Text size="xs" c="dimmed">
-                  {t('ui.lottery.money.cuadre.difference')}
-                </Text>
-                <Text
-                  fw={700}
-                  c={(closed.difference ?? 0) < 0 ? 'red' : undefined}
-                  data-testid="shift-difference"
-                >
-                  {money(closed.difference)}
-                </Text>
-              </Stack>
-            </SimpleGrid>
-            {closed.figures && <FiguresTable figures={closed.figures} />}
-            <Button
-              component="a"
-              href={printUrl(closed.id)}
-              target="_blank"
-              variant="light"
-              size="md"
-              fullWidth
-              maw={360}
-              data-testid="shift-print"
-            >
-              {t('ui.lottery.money.print_80')}
-            </Button>
-          </Stack>
-        </Paper>
-      )}
+      {!current && latestClosed && <ClosedShift shift={latestClosed} />}
       {shift.data && !current && (
         <Stack maw={360}>
           <Text>{t('ui.lottery.money.no_shift')}</Text>
+          {bancaList.length > 1 && (
+            <BancaSelect
+              bancas={bancaList}
+              value={bancaId}
+              onChange={setBancaId}
+              testId="shift-banca"
+              size="md"
+            />
+          )}
           <NumberInput
             {...cashInput}
             label={t('ui.lottery.money.opening_cash')}
@@ -146,7 +205,7 @@ export function ShiftPanel() {
           <Button
             size="lg"
             fullWidth
-            disabled={opening === '' || Number(opening) < 0}
+            disabled={opening === '' || Number(opening) < 0 || needsBanca}
             onClick={() => open.mutate()}
             loading={open.isPending}
             data-testid="shift-open"
@@ -207,6 +266,7 @@ export function ShiftPanel() {
           </Stack>
         </SimpleGrid>
       )}
+      {earlierClosed.length > 0 && <EarlierShifts shifts={earlierClosed} />}
     </Stack>
   );
 }

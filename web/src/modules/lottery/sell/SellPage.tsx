@@ -25,6 +25,7 @@ import type { PageProps } from '../../../app/guards.tsx';
 import { useRealtime } from '../../../app/realtime.ts';
 import { useSession } from '../../../app/session.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
+import { BancaSelect } from '../common/BancaSelect.tsx';
 import { formatCountdown, useNow } from '../common/time.ts';
 import {
   type DrawView,
@@ -365,17 +366,7 @@ export default function SellPage(_props: PageProps) {
         subtitle={`${t('ui.lottery.pos.seller')}: ${session.user.username.toUpperCase()}`}
       />
       {bancaList.length > 1 ? (
-        <NativeSelect
-          label={t('ui.lottery.pos.banca')}
-          data={[
-            { value: '', label: '—' },
-            ...bancaList.map((b) => ({ value: b.id, label: `${b.code} · ${b.name}` })),
-          ]}
-          value={effectiveBanca ?? ''}
-          onChange={(e) => setBancaId(e.currentTarget.value || null)}
-          data-testid="pos-banca"
-          required
-        />
+        <BancaSelect bancas={bancaList} value={effectiveBanca} onChange={setBancaId} testId="pos-banca" />
       ) : bancaList[0] ? (
         <Text size="sm" c="dimmed" data-testid="pos-banca-name">
           {t('ui.lottery.pos.banca')}: <b>{bancaList[0].name}</b>
