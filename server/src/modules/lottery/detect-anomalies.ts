@@ -49,12 +49,21 @@ const EXPOSURE_IDLE_FACTOR = 9;
 
 const trackers = new WeakMap<Platform, Tracker>();
 
-/** Tests: resolves once the event of this ticket code (or anomaly marker) has been processed. */
-export async function anomalyChecksDone(platform: Platform, marker: string, timeoutMs = 5000): Promise<void> {
+/**
+ * Tests: resolves once the event of this ticket code (or anomaly marker) has been processed and,
+ * unless `exposure` is false, once the draws it touched had their exposure checked (which runs at
+ * most every EXPOSURE_CHECK_INTERVAL_MS per draw, so waiting for it costs up to that much).
+ */
+export async function anomalyChecksDone(
+  platform: Platform,
+  marker: string,
+  { exposure = true, timeoutMs = 5000 }: { exposure?: boolean; timeoutMs?: number } = {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const tracker = trackers.get(platform);
-    if (tracker?.handled.has(marker) && !tracker.busy && tracker.dirtyDraws.size === 0) return;
+    const settled = !exposure || (!tracker?.busy && tracker?.dirtyDraws.size === 0);
+    if (tracker?.handled.has(marker) && settled) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`anomaly checks for ${marker} did not finish`);
@@ -302,6 +311,7 @@ export function startAnomalyDetection(platform: Platform): () => Promise<void> {
   const pending = new Set<Promise<void>>();
   const sold: Record<string, unknown>[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let timerDue = 0;
   let exposureNotBefore = 0;
   let stopped = false;
   const remember = (marker: string) => {
@@ -349,6 +359,7 @@ export function startAnomalyDetection(platform: Platform): () => Promise<void> {
   const schedule = (delay: number) => {
     if (stopped) return;
     tracker.busy = true;
+    timerDue = Date.now() + delay;
     timer = setTimeout(() => {
       timer = null;
       void track(pass(), 'lottery.ticket.sold').finally(() => {
@@ -366,7 +377,12 @@ export function startAnomalyDetection(platform: Platform): () => Promise<void> {
       sold.push(payload);
       if (Array.isArray(payload.draw_ids))
         for (const id of payload.draw_ids) tracker.dirtyDraws.add(String(id));
+      // A pass waiting for a draw's exposure check must not hold this sale's checks back that long.
       if (!tracker.busy) schedule(SALES_PASS_MS);
+      else if (timer && timerDue > Date.now() + SALES_PASS_MS) {
+        clearTimeout(timer);
+        schedule(SALES_PASS_MS);
+      }
     } else if (event.type === 'lottery.anomaly') {
       void track(
         recordPublished(platform, db, payload).then(() =>

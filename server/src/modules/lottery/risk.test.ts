@@ -19,7 +19,14 @@ async function openDraw(app: TestApp, lotteryCode: string): Promise<string> {
   return draw.id;
 }
 
-async function sell(app: TestApp, cookie: string, entry: string, drawId: string): Promise<string> {
+/** Sells and waits for the sale's anomaly checks; `exposure` also waits for the draw's exposure check (up to 2 s). */
+async function sell(
+  app: TestApp,
+  cookie: string,
+  entry: string,
+  drawId: string,
+  { exposure = false } = {},
+): Promise<string> {
   const response = await app.app.inject({
     method: 'POST',
     url: '/api/v1/lottery/tickets',
@@ -28,7 +35,7 @@ async function sell(app: TestApp, cookie: string, entry: string, drawId: string)
   });
   expect(response.statusCode, response.body).toBe(201);
   const code = response.json().ticket.ticket_code as string;
-  await anomalyChecksDone(app.platform, `sold|${code}`);
+  await anomalyChecksDone(app.platform, `sold|${code}`, { exposure });
   return code;
 }
 
@@ -218,10 +225,10 @@ describeEngines(
         draw_id: drawId,
       });
       // Directo 12 for 20: 1 200 if first, its limit as payout is 20 × 60 = 1 200 → 1.0 ×.
-      await sell(app, juan, '12 20', drawId);
+      await sell(app, juan, '12 20', drawId, { exposure: true });
       expect(await anomalies(app, 'exposure_over_limit')).toHaveLength(0);
       // + palé 12-13 for 1 (1 000): 2 200 > 1.5 × 1 200 = 1 800.
-      await sell(app, juan, '1213 1', drawId);
+      await sell(app, juan, '1213 1', drawId, { exposure: true });
       const found = await anomalies(app, 'exposure_over_limit');
       expect(found).toHaveLength(1);
       expect(found[0]).toMatchObject({ severity: 'high', draw_id: drawId, entity_id: `${drawId}|12` });
