@@ -8,6 +8,7 @@ import type {
   LotteryMoneyMovementsTable,
   LotteryShiftsTable,
 } from './money-tables.ts';
+import { assignedToUser } from './network.repo.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
 
 const MODULE = 'lottery';
@@ -19,30 +20,7 @@ export async function moneyBancaIds(db: LotteryDb, userId: string, all: boolean)
   const rows = await db
     .selectFrom('lottery_bancas as b')
     .select('b.id')
-    .where((eb) =>
-      eb.or([
-        eb(
-          'b.id',
-          'in',
-          eb
-            .selectFrom('lottery_assignments')
-            .select('banca_id')
-            .where('user_id', '=', userId)
-            .where('banca_id', 'is not', null)
-            .$narrowType<{ banca_id: string }>(),
-        ),
-        eb(
-          'b.zone_id',
-          'in',
-          eb
-            .selectFrom('lottery_assignments')
-            .select('zone_id')
-            .where('user_id', '=', userId)
-            .where('zone_id', 'is not', null)
-            .$narrowType<{ zone_id: string }>(),
-        ),
-      ]),
-    )
+    .where((eb) => assignedToUser(eb, userId))
     .execute();
   return rows.map((r) => r.id);
 }

@@ -1,12 +1,28 @@
-import type { Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Selectable, Updateable } from 'kysely';
 import { countAll, likeContains } from '../../platform/db/sql.ts';
-import type { LotteryDb } from './db.ts';
+import type { PlatformTables } from '../../platform/db/tables.ts';
+import type { AllLotteryTables, LotteryDb } from './db.ts';
 import type {
   LotteryAgentsTable,
   LotteryAssignmentsTable,
   LotteryBancasTable,
   LotteryZonesTable,
 } from './tables.ts';
+
+type BancaAs<Alias extends string> = PlatformTables &
+  AllLotteryTables & { [A in Alias]: AllLotteryTables['lottery_bancas'] };
+
+/** Bancas (aliased `b`) a user is assigned to: directly, or through a zone assigned to them. */
+export function assignedToUser(eb: ExpressionBuilder<BancaAs<'b'>, 'b'>, userId: string) {
+  const assigned = (column: 'banca_id' | 'zone_id') =>
+    eb
+      .selectFrom('lottery_assignments')
+      .select(column)
+      .where('user_id', '=', userId)
+      .where(column, 'is not', null)
+      .$narrowType<{ [C in typeof column]: string }>();
+  return eb.or([eb('b.id', 'in', assigned('banca_id')), eb('b.zone_id', 'in', assigned('zone_id'))]);
+}
 
 export interface ListFilter {
   q?: string;
@@ -154,30 +170,7 @@ export async function listBancas(
   if (filter.zoneId) where = where.where('b.zone_id', '=', filter.zoneId);
   if (filter.visibleTo) {
     const userId = filter.visibleTo;
-    where = where.where((eb) =>
-      eb.or([
-        eb(
-          'b.id',
-          'in',
-          eb
-            .selectFrom('lottery_assignments')
-            .select('banca_id')
-            .where('user_id', '=', userId)
-            .where('banca_id', 'is not', null)
-            .$narrowType<{ banca_id: string }>(),
-        ),
-        eb(
-          'b.zone_id',
-          'in',
-          eb
-            .selectFrom('lottery_assignments')
-            .select('zone_id')
-            .where('user_id', '=', userId)
-            .where('zone_id', 'is not', null)
-            .$narrowType<{ zone_id: string }>(),
-        ),
-      ]),
-    );
+    where = where.where((eb) => assignedToUser(eb, userId));
   }
   const total = await where.select(countAll().as('n')).executeTakeFirstOrThrow();
   const items = await bancasQuery(db)
@@ -240,30 +233,7 @@ export async function deleteBancaRow(db: LotteryDb, id: string): Promise<void> {
 export async function findBancasOfUser(db: LotteryDb, userId: string): Promise<BancaRow[]> {
   const rows = await bancasQuery(db)
     .where('b.active', '=', 1)
-    .where((eb) =>
-      eb.or([
-        eb(
-          'b.id',
-          'in',
-          eb
-            .selectFrom('lottery_assignments')
-            .select('banca_id')
-            .where('user_id', '=', userId)
-            .where('banca_id', 'is not', null)
-            .$narrowType<{ banca_id: string }>(),
-        ),
-        eb(
-          'b.zone_id',
-          'in',
-          eb
-            .selectFrom('lottery_assignments')
-            .select('zone_id')
-            .where('user_id', '=', userId)
-            .where('zone_id', 'is not', null)
-            .$narrowType<{ zone_id: string }>(),
-        ),
-      ]),
-    )
+    .where((eb) => assignedToUser(eb, userId))
     .orderBy('b.code')
     .execute();
   return rows.map(withUserCount);
