@@ -29,5 +29,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** True for a day that exists on the calendar: not 2026-02-30, not 2026-13-01. */
+export function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** A day in the operator's zone, as the API exchanges it. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine(isCalendarDate, 'YYYY-MM-DD');
