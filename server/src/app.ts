@@ -93,6 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
         connectSrc: ["'self'", 'ws:', 'wss:'],
         mediaSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'", 'blob:'],
+        // Phones reach the server over plain HTTP on the LAN (HOST=0.0.0.0): upgrading would send
+        // every asset request to an https:// port nobody listens on, and the page stays blank.
+        upgradeInsecureRequests: null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -162,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
       root: config.webDir,
       prefix: '/',
       index: 'index.html',
+      preCompressed: true,
       // Hashed assets never change, so phones on slow data keep them; the page itself is always revalidated.
       setHeaders: (res, path) => {
         res.header(

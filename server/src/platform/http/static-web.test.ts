@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 
@@ -12,6 +13,9 @@ beforeAll(async () => {
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Matriz</title>');
   writeFileSync(join(webDir, 'assets', 'app-1a2b.js'), 'console.log(1)');
+  const big = `console.log("${'x'.repeat(4000)}")`;
+  writeFileSync(join(webDir, 'assets', 'big-5e6f.js'), big);
+  writeFileSync(join(webDir, 'assets', 'big-5e6f.js.br'), brotliCompressSync(big));
   app = await createTestApp('sqlite', { demo: 'none', env: { MATRIZ_WEB_DIR: webDir } });
 });
 afterAll(() => app.close());
@@ -36,4 +40,26 @@ it('un archivo nuevo tras reconstruir se sirve sin reiniciar', async () => {
   const fresh = await app.app.inject({ method: 'GET', url: '/assets/nuevo-3c4d.js' });
   expect(fresh.statusCode).toBe(200);
   expect(fresh.body).toBe('console.log(2)');
+});
+
+it('un teléfono que acepta Brotli recibe la copia comprimida del build; otro navegador, el archivo tal cual', async () => {
+  const compressed = await app.app.inject({
+    method: 'GET',
+    url: '/assets/big-5e6f.js',
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  });
+  expect(compressed.statusCode).toBe(200);
+  expect(compressed.headers['content-encoding']).toBe('br');
+  expect(compressed.rawPayload.length).toBeLessThan(200);
+  expect(brotliDecompressSync(compressed.rawPayload).toString()).toMatch(/^console\.log\("x+"\)$/);
+  const plain = await app.app.inject({ method: 'GET', url: '/assets/big-5e6f.js' });
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(plain.body.length).toBeGreaterThan(4000);
+});
+
+it('la página no pide pasar a HTTPS: en la red local se sirve por HTTP y los recursos deben cargar', async () => {
+  const page = await app.app.inject({ method: 'GET', url: '/' });
+  const policy = String(page.headers['content-security-policy']);
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).not.toContain('upgrade-insecure-requests');
 });
