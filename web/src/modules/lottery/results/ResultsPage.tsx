@@ -39,8 +39,11 @@ function ResultForm({
   const { publish, correct } = useResultMutations();
   const [fields, setFields] = useState<Record<string, string>>({ ball: 'white' });
   const [error, setError] = useState<string | null>(null);
-  const set = (key: string) => (event: { currentTarget: { value: string } }) =>
-    setFields((f) => ({ ...f, [key]: event.currentTarget.value }));
+  // Read the value now: by the time React runs the updater, the event's currentTarget is null.
+  const set = (key: string) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setFields((f) => ({ ...f, [key]: value }));
+  };
   const format = draw.result_format;
   const submit = async () => {
     const body: ResultInput = { lottery: draw.lottery, draw_date: draw.draw_date, draw_time: draw.draw_time };
