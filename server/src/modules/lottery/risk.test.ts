@@ -505,3 +505,87 @@ describeEngines(
   },
   { clock: THURSDAY_MORNING },
 );
+
+describeEngines(
+  'bote con importación',
+  (t) => {
+    it('número importado y exportado: las exportaciones se llevan su parte de todo lo que la casa tiene en él, importación incluida', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'NACIONAL');
+      let response = await call(app, admin, 'POST', '/lottery/pots/partners', {
+        code: 'OPY',
+        name: 'Operador Y',
+        commission: 0,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      response = await call(app, admin, 'PUT', '/lottery/pots/retention', {
+        bet_type: 'DIRECTO',
+        number: '48',
+        max_amount: 50,
+        reason: 'límite interno',
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      await sell(app, juan, '48 400', drawId);
+      const layoff = {
+        lottery: 'NACIONAL',
+        draw_id: drawId,
+        number: '48',
+        bet_type: 'DIRECTO',
+        partner: 'OPY',
+      };
+      response = await call(app, admin, 'POST', '/lottery/pots/import', {
+        ...layoff,
+        amount: 100,
+        commission: 0,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      // Held 400 sold + 100 imported = 500, retention 50: 450 may go out, more than the house sold.
+      for (const amount of [300, 150]) {
+        response = await call(app, admin, 'POST', '/lottery/pots/export', { ...layoff, amount });
+        expect(response.statusCode, response.body).toBe(201);
+      }
+
+      const db = lotteryDb(app.platform.db);
+      await db
+        .updateTable('lottery_draws')
+        .set({
+          status: 'settled',
+          result_json: JSON.stringify({ format: 'quiniela', first: '48', second: '23', third: '11' }),
+        })
+        .where('id', '=', drawId)
+        .execute();
+      for (const line of await db
+        .selectFrom('lottery_ticket_lines')
+        .select(['id', 'ticket_id', 'bet_amount', 'multiplier'])
+        .where('draw_id', '=', drawId)
+        .where('bet_number', '=', '48')
+        .execute()) {
+        await db
+          .insertInto('lottery_winning_lines')
+          .values({
+            ticket_id: line.ticket_id,
+            line_id: line.id,
+            draw_id: drawId,
+            bet_type: 'DIRECTO',
+            prize_class: 'first',
+            prize_amount: Number(line.bet_amount) * Number(line.multiplier) * 60,
+          })
+          .execute();
+      }
+
+      response = await call(app, admin, 'POST', `/lottery/draws/${drawId}/pots/settle`);
+      expect(response.statusCode, response.body).toBe(200);
+      const shares = response.json().shares as { direction: string; amount: number; share: number }[];
+      // 48 first pays 60: 400 × 60 = 24 000 to the house's players, 100 × 60 = 6 000 owed on the import.
+      expect(shares.find((s) => s.direction === 'import')?.share).toBe(6_000);
+      // The partner takes 450 of the 500 held: 30 000 × 300/500 and × 150/500.
+      const exported = shares.filter((s) => s.direction === 'export').sort((a, b) => b.amount - a.amount);
+      expect(exported.map((s) => s.share)).toEqual([18_000, 9_000]);
+      // The house is left paying exactly its retention of 50: 24 000 + 6 000 − 27 000 = 50 × 60.
+      expect(24_000 + 6_000 - 18_000 - 9_000).toBe(50 * 60);
+    });
+  },
+  { clock: THURSDAY_MORNING },
+);

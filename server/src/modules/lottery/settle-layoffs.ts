@@ -19,7 +19,7 @@ export interface LayoffShare {
   bet_type: string;
   number: string;
   amount: number;
-  /** Winning prizes of the (draw, bet type, number) at the house, and what the house sold there. */
+  /** Prizes the house pays on the (draw, bet type, number), imports included, and what it sold there. */
   prize: number;
   sold: number;
   /** Export: the partner's part of the prize (it pays). Import: the prize the house owes the partner. */
@@ -50,8 +50,8 @@ async function importPrize(db: LotteryDb, layoff: Layoff, result: DrawResult | n
 
 /**
  * Once a draw is settled (its winning lines written with their prize), splits each exported
- * number's prizes in proportion: partner = prize × exported ÷ sold (half-up), house = the rest; an
- * import owes its own prize. Writes the ledger (export: debit partner:<id>:receivable, credit
+ * number's prizes in proportion: partner = prize × exported ÷ held (half-up), house = the rest, where
+ * held = sold + imported and prize counts the imports' prizes too; an import owes its own prize. Writes the ledger (export: debit partner:<id>:receivable, credit
  * house:prizes; import: debit house:prizes, credit partner:<id>:payable). Safe to call again after a
  * result correction: a changed share is reversed and re-posted, an unchanged one is left alone.
  */
@@ -79,12 +79,18 @@ export async function layoffShares(
       soldOn(db, drawId, betType, number),
       winningLinesOn(db, drawId, betType, number),
     ]);
-    const prize = winners.reduce((sum, l) => sum + Number(l.prize_amount), 0);
+    const imports = group.filter((l) => l.direction === 'import');
+    const importPrizes = await Promise.all(imports.map((layoff) => importPrize(db, layoff, result)));
+    // The house's position on the number is what it sold plus what it took in from partners, and so
+    // is the prize it pays there: an export lays off a part of that whole position.
+    const prize =
+      winners.reduce((sum, l) => sum + Number(l.prize_amount), 0) + importPrizes.reduce((a, b) => a + b, 0);
+    const held = sold + imports.reduce((sum, l) => sum + Number(l.amount), 0);
     const exports = group.filter((l) => l.direction === 'export');
     const exported = exports.map((l) => Number(l.amount));
-    // Cancellations after an export can leave less sold than exported: then the exports hold it all.
+    // Cancellations after an export can leave less held than exported: then the exports hold it all.
     const base = Math.max(
-      sold,
+      held,
       exported.reduce((a, b) => a + b, 0),
     );
     const split = splitPrizeAmong(prize, base, exported);
@@ -101,7 +107,7 @@ export async function layoffShares(
         share: split.partners[i],
       });
     });
-    for (const layoff of group.filter((l) => l.direction === 'import')) {
+    imports.forEach((layoff, i) => {
       shares.push({
         layoff_id: layoff.id,
         direction: 'import',
@@ -111,9 +117,9 @@ export async function layoffShares(
         amount: Number(layoff.amount),
         prize,
         sold,
-        share: await importPrize(db, layoff, result),
+        share: importPrizes[i],
       });
-    }
+    });
   }
 
   const now = platform.clock.now();
