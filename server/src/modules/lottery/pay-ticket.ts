@@ -1,10 +1,12 @@
 import { toMajor } from '@matriz/shared/money';
 import type { Actor } from '../../platform/audit/audit.ts';
+import { businessDate, localTime } from '../../platform/clock.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { AuthContext } from '../../platform/http/types.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type LotteryDb, lotteryDb } from './db.ts';
+import { getOperatorSettings } from './get-operator-settings.ts';
 import { findBancasOfUser } from './network.repo.ts';
 import {
   findPaymentOfTicket,
@@ -35,14 +37,36 @@ async function withOutcome(db: LotteryDb, ticket: TicketRow): Promise<TicketRow>
   return { ...ticket, ...(await findTicketOutcome(db, ticket.id)) };
 }
 
-/** Why a ticket cannot be paid now (null = it can): the refusals of DOMAIN.md §7. */
-export function payRefusal(ticket: TicketRow, payment: PaymentRow | undefined, now: Date): AppError | null {
+/** "2026-04-29 12:55" in the operator's zone, for the cashier to read; null stays null. */
+function localStamp(iso: string | null, timeZone: string): string | null {
+  if (!iso) return null;
+  const at = new Date(iso);
+  return `${businessDate(at, timeZone)} ${localTime(at, timeZone)}`;
+}
+
+/**
+ * Why a ticket cannot be paid now (null = it can): the refusals of DOMAIN.md §7. Instants stay ISO in
+ * the details; the message shows them in the operator's zone (`*_local`).
+ */
+export function payRefusal(
+  ticket: TicketRow,
+  payment: PaymentRow | undefined,
+  now: Date,
+  timeZone: string,
+): AppError | null {
   const code = ticket.code;
+  const expired = () =>
+    new AppError('TICKET_EXPIRED', 409, {
+      code,
+      expires_at: ticket.expires_at,
+      expires_at_local: localStamp(ticket.expires_at, timeZone),
+    });
   switch (ticket.status) {
     case 'paid':
       return new AppError('ALREADY_PAID', 409, {
         code,
         paid_at: ticket.paid_at,
+        paid_at_local: localStamp(ticket.paid_at, timeZone),
         paid_by: payment?.paid_by_username ?? ticket.paid_by,
         paid_banca: payment?.paid_banca_code ?? null,
         amount: toMajor(Number(ticket.prize_total)),
@@ -50,12 +74,11 @@ export function payRefusal(ticket: TicketRow, payment: PaymentRow | undefined, n
     case 'cancelled':
       return new AppError('TICKET_CANCELLED', 409, { code, cancelled_at: ticket.cancelled_at });
     case 'expired':
-      return new AppError('TICKET_EXPIRED', 409, { code, expires_at: ticket.expires_at });
+      return expired();
     case 'loser':
       return new AppError('TICKET_NOT_WINNER', 409, { code });
     case 'winner':
-      if (Date.parse(ticket.expires_at) <= now.getTime())
-        return new AppError('TICKET_EXPIRED', 409, { code, expires_at: ticket.expires_at });
+      if (Date.parse(ticket.expires_at) <= now.getTime()) return expired();
       return null;
     default:
       return new AppError('TICKET_NOT_SETTLED', 409, { code, status: ticket.status });
@@ -114,7 +137,8 @@ export async function payTicket(
     if (replayed) return replayed;
   }
   const now = platform.clock.now();
-  const refusal = payRefusal(ticket, await findPaymentOfTicket(db, ticket.id), now);
+  const { time_zone: timeZone } = await getOperatorSettings(db, platform.config);
+  const refusal = payRefusal(ticket, await findPaymentOfTicket(db, ticket.id), now, timeZone);
   if (refusal) throw refusal;
   const paidBancaId = await payingBanca(db, auth, ticket);
   const at = now.toISOString();
@@ -175,7 +199,7 @@ export async function payTicket(
     if (replayed) return replayed;
     const fresh = await withOutcome(db, (await findTicketByCode(db, ticket.code))!);
     throw (
-      payRefusal(fresh, await findPaymentOfTicket(db, ticket.id), platform.clock.now()) ??
+      payRefusal(fresh, await findPaymentOfTicket(db, ticket.id), platform.clock.now(), timeZone) ??
       new AppError('TICKET_NOT_SETTLED', 409, { code: ticket.code, status: fresh.status })
     );
   }

@@ -776,6 +776,14 @@ describeEngines('resultados, liquidación y pagos', (t) => {
     expect(refusals.length).toBe(49);
     expect(new Set(refusals.map((r) => r.json().error.code))).toEqual(new Set(['ALREADY_PAID']));
     expect(refusals[0].json().error.details).toMatchObject({ paid_by: 'juan001', code: win.ticket_code });
+    // The cashier reads when in Santo Domingo time (UTC−4), not the stored UTC instant.
+    const { paid_at: paidAt, paid_at_local: paidAtLocal } = refusals[0].json().error.details;
+    const santoDomingo = new Date(Date.parse(paidAt) - 4 * 3_600_000)
+      .toISOString()
+      .slice(0, 16)
+      .replace('T', ' ');
+    expect(paidAtLocal).toBe(santoDomingo);
+    expect(refusals[0].json().error.message).toContain(`(${santoDomingo}, por juan001)`);
     const ok = responses.find((r) => r.statusCode === 200)!.json();
     expect(ok).toMatchObject({
       ticket: { status: 'paid' },
@@ -836,7 +844,10 @@ describeEngines('resultados, liquidación y pagos', (t) => {
     const expired = await expirePrizes(app.platform);
     expect(expired.expired).toBeGreaterThanOrEqual(1);
     expect((await ticket(app, juan, waiting.ticket_code)).status).toBe('expired');
-    expect((await pay(juan, waiting.ticket_code)).json().error.code).toBe('TICKET_EXPIRED');
+    const refused = (await pay(juan, waiting.ticket_code)).json().error;
+    expect(refused.code).toBe('TICKET_EXPIRED');
+    expect(refused.message).toContain(`venció el ${refused.details.expires_at_local}:`);
+    expect(refused.details.expires_at_local).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect((await expirePrizes(app.platform)).expired).toBe(0);
   });
 
