@@ -586,6 +586,72 @@ describeEngines(
       // The house is left paying exactly its retention of 50: 24 000 + 6 000 − 27 000 = 50 × 60.
       expect(24_000 + 6_000 - 18_000 - 9_000).toBe(50 * 60);
     });
+
+    it('al publicar el resultado, las partes del bote se calculan solas con la liquidación', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'LOTEKA');
+      expect(
+        (
+          await call(app, admin, 'POST', '/lottery/pots/partners', {
+            code: 'OPZ',
+            name: 'Operador Z',
+            commission: 0,
+          })
+        ).statusCode,
+      ).toBe(201);
+      await call(app, admin, 'PUT', '/lottery/pots/retention', {
+        bet_type: 'DIRECTO',
+        number: '31',
+        max_amount: 100,
+        reason: 'límite interno',
+      });
+      await sell(app, juan, '31 400', drawId);
+      const layoff = {
+        lottery: 'LOTEKA',
+        draw_id: drawId,
+        number: '31',
+        bet_type: 'DIRECTO',
+        partner: 'OPZ',
+      };
+      const exported = await call(app, admin, 'POST', '/lottery/pots/export', { ...layoff, amount: 300 });
+      expect(exported.statusCode, exported.body).toBe(201);
+
+      const db = lotteryDb(app.platform.db);
+      const draw = await db
+        .selectFrom('lottery_draws')
+        .select(['draw_date', 'draw_time'])
+        .where('id', '=', drawId)
+        .executeTakeFirstOrThrow();
+      const closed = await call(app, admin, 'POST', `/lottery/draws/${drawId}/close`, {
+        reason: 'prueba del bote',
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const published = await call(app, admin, 'POST', '/lottery/results', {
+        lottery: 'LOTEKA',
+        draw_date: draw.draw_date,
+        draw_time: draw.draw_time,
+        first: '31',
+        second: '02',
+        third: '03',
+      });
+      expect(published.statusCode, published.body).toBe(201);
+      // 31 first pays 60 on 400 = 24 000; the partner holds 300 of 400: 18 000, booked without a click.
+      await expect
+        .poll(async () =>
+          Number(
+            (
+              await db
+                .selectFrom('lottery_layoffs')
+                .select('prize_share')
+                .where('draw_id', '=', drawId)
+                .executeTakeFirstOrThrow()
+            ).prize_share,
+          ),
+        )
+        .toBe(1_800_000);
+    });
   },
   { clock: THURSDAY_MORNING },
 );

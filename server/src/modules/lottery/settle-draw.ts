@@ -16,6 +16,7 @@ import {
 } from './results.repo.ts';
 import type { LotterySettlementTotalsTable } from './results-tables.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
+import { layoffShares } from './settle-layoffs.ts';
 import {
   decideWaitingPrizes,
   deleteWinningLines,
@@ -318,6 +319,8 @@ export async function settleDraw(
   }
   const summary = await drawWinnerSummary(db, drawId);
   if (settled) {
+    // What partners owe on exported numbers (and the house on imported ones) is booked with the draw.
+    await layoffShares(platform, drawId, actor);
     platform.bus.publish({
       type: 'lottery.draw.settled',
       payload: {
