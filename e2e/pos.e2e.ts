@@ -1,11 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, login, newPage, pageErrors, screenshot, VIEWPORTS } from './support/browser.ts';
+import {
+  DESKTOP,
+  isOnScreen,
+  launchBrowser,
+  login,
+  newPage,
+  pageErrors,
+  screenshot,
+  VIEWPORTS,
+  type Viewport,
+} from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 interface Draw {
   id: string;
   lottery_code: string;
+  draw_date: string;
+  draw_time: string;
   result_format: string;
   status: string;
   close_at: string;
@@ -40,6 +52,61 @@ async function twoQuinielaDraws(page: Page): Promise<Draw[]> {
 const rd = (cents: number) =>
   `RD$${Math.floor(cents / 100).toLocaleString('en-US')}.${String(cents % 100).padStart(2, '0')}`;
 
+/** For what waits on the server (a validation, a settlement). */
+const WAIT = { timeout: 10_000 };
+
+/** The narrowest phone a seller uses. */
+const NARROW: Viewport = { width: 360, height: 780, mobile: true };
+
+interface Ticket {
+  ticket_code: string;
+  status: string;
+  totals: { grand_total: number; total_prize: number };
+  payment: { paid_at: string } | null;
+}
+
+/** The sale screen with the first usable quiniela draw picked. */
+async function saleOnOneDraw(page: Page): Promise<{ input: Locator; draw: Draw }> {
+  await page.goto('/lottery/sell');
+  const input = page.getByTestId('pos-input');
+  await input.waitFor();
+  const [draw] = await twoQuinielaDraws(page);
+  const chip = page.getByTestId(`pos-draw-${draw.id}`);
+  await chip.waitFor();
+  await chip.locator('label').click();
+  return { input, draw };
+}
+
+/** Each play typed into the plays box and added with Enter. */
+async function typePlays(input: Locator, plays: readonly string[]): Promise<void> {
+  await input.click();
+  for (const play of plays) {
+    await input.fill(play);
+    await input.press('Enter');
+  }
+}
+
+/** A JSON call with the page's session that must succeed. */
+async function call<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  const response = await page.request.fetch(`/api/v1${path}`, { method, data });
+  const body = await response.json();
+  expect(response.ok(), `${method} ${path}: ${JSON.stringify(body)}`).toBe(true);
+  return body as T;
+}
+
+const ticketOf = async (page: Page, code: string) =>
+  (await call<{ ticket: Ticket }>(page, 'GET', `/lottery/tickets/${code}`)).ticket;
+
+/** The admin caps what may still be bet on a number (directo) in one draw. */
+const limitNumber = (admin: Page, draw: Draw, number: string, maxAmount: number) =>
+  call(admin, 'POST', '/lottery/limits', {
+    level: 'number',
+    bet_type: 'DIRECTO',
+    number,
+    max_amount: maxAmount,
+    draw_id: draw.id,
+  });
+
 describe('point of sale: sell, print, find and cancel', () => {
   let server: TestServer;
   let browser: Browser;
@@ -53,6 +120,28 @@ describe('point of sale: sell, print, find and cancel', () => {
     await browser?.close();
     await server?.stop();
   });
+
+  /** juan001 at the given size, and admin in a second profile to set limits and results. */
+  async function asSellerWithAdmin(
+    viewport: Viewport,
+    failure: string,
+    steps: (page: Page, admin: Page) => Promise<void>,
+  ): Promise<void> {
+    const seller = await newPage(browser, server.url, viewport);
+    const admin = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(seller.page, 'juan001');
+      await login(admin.page, 'admin');
+      await steps(seller.page, admin.page);
+      expect(pageErrors(seller.page)).toEqual([]);
+    } catch (error) {
+      await screenshot(seller.page, failure);
+      throw error;
+    } finally {
+      await seller.context.close();
+      await admin.context.close();
+    }
+  }
 
   for (const viewport of VIEWPORTS) {
     const size = `${viewport.width}`;
@@ -125,4 +214,177 @@ describe('point of sale: sell, print, find and cancel', () => {
       }
     });
   }
+
+  it('the pay screen pays only the ticket it shows, after a confirmation naming code and prize; "Pagar" on a ticket opens it looked up', () =>
+    asSellerWithAdmin(DESKTOP, 'pay-failure-1366', async (page, admin) => {
+      // Two winning tickets, A and B: 61 in a draw that is then closed and drawn with 61 first.
+      const [draw] = await twoQuinielaDraws(page);
+      const sell = async () =>
+        (
+          await call<{ ticket: Ticket }>(page, 'POST', '/lottery/tickets', {
+            entry: '61 10',
+            draw_ids: [draw.id],
+          })
+        ).ticket.ticket_code;
+      const a = await sell();
+      const b = await sell();
+      await call(admin, 'POST', `/lottery/draws/${draw.id}/close`, { reason: 'prueba de pago' });
+      await call(admin, 'POST', '/lottery/results', {
+        lottery: draw.lottery_code,
+        draw_date: draw.draw_date,
+        draw_time: draw.draw_time.slice(0, 5),
+        first: '61',
+        second: '62',
+        third: '63',
+      });
+      await expect.poll(async () => (await ticketOf(page, a)).status, WAIT).toBe('winner');
+      const prize = Math.round((await ticketOf(page, a)).totals.total_prize * 100);
+      expect(prize).toBeGreaterThan(0);
+
+      await page.goto('/lottery/pay');
+      const scan = page.getByTestId('pay-scan');
+      await scan.fill(a);
+      await page.getByTestId('pay-look-up').click();
+      await page.getByTestId('pay-status').waitFor();
+      expect(await page.getByTestId('pay-status').textContent()).toBe('GANADOR');
+      expect(await page.getByTestId('pay-prize').textContent()).toBe(`Premio: ${rd(prize)}`);
+
+      // B typed over A without Buscar: A leaves the screen and PAGAR with it.
+      await scan.fill(b);
+      expect(await page.getByTestId('pay-ticket').count()).toBe(0);
+      expect(await page.getByTestId('pay-button').count()).toBe(0);
+
+      // PAGAR asks first, naming the code and the prize; cancelling pays nothing.
+      await scan.fill(a);
+      await scan.press('Enter');
+      await page.getByTestId('pay-button').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      const question = await dialog.textContent();
+      expect(question).toContain(a);
+      expect(question).toContain(rd(prize));
+      await screenshot(page, 'pay-1-confirm-1366');
+      await page.getByTestId('confirm-cancel').click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect((await ticketOf(page, a)).status).toBe('winner');
+
+      await page.getByTestId('pay-button').click();
+      await page.getByTestId('confirm-accept').click();
+      await expect.poll(() => page.getByTestId('pay-status').textContent(), WAIT).toBe('PAGADO');
+      const paid = await ticketOf(page, a);
+      expect(paid.status).toBe('paid');
+      expect((await ticketOf(page, b)).status).toBe('winner');
+      // When it was paid, in the browser's zone (Santo Domingo), not UTC.
+      const local = await page.evaluate(
+        (iso) =>
+          new Intl.DateTimeFormat('es-DO', {
+            day: '2-digit',
+            month: '2-digit',
+            year: 'numeric',
+            hour: 'numeric',
+            minute: '2-digit',
+          }).format(new Date(iso)),
+        paid.payment!.paid_at,
+      );
+      expect(await page.getByTestId('pay-paid-on').textContent()).toBe(`Pagado el ${local}`);
+      await screenshot(page, 'pay-2-paid-1366');
+
+      // The ticket page's Pagar opens the pay screen with B already looked up.
+      await page.goto(`/lottery/tickets/${b}`);
+      await page.getByTestId('ticket-pay').click();
+      await page.waitForURL(/\/lottery\/pay\?code=/);
+      await page.getByTestId('pay-code').waitFor();
+      expect(await page.getByTestId('pay-code').textContent()).toBe(b);
+      expect(await page.getByTestId('pay-status').textContent()).toBe('GANADOR');
+      expect(await scan.inputValue()).toBe(b);
+    }));
+
+  it('F12 and Ctrl+Enter sell only when CONFIRMAR would; a ticket the limits cut is shown as such before it prints', () =>
+    asSellerWithAdmin(DESKTOP, 'pos-keys-failure-1366', async (page, admin) => {
+      const { input, draw } = await saleOnOneDraw(page);
+      await limitNumber(admin, draw, '45', 25);
+      const sold = async () =>
+        (await call<{ total: number }>(page, 'GET', '/lottery/tickets?page_size=1')).total;
+      const before = await sold();
+
+      await typePlays(input, ['45 100', '77 10']);
+      await page.getByTestId('pos-line-limit').first().waitFor();
+      await expect
+        .poll(() => page.getByTestId('pos-line-limit').first().textContent(), WAIT)
+        .toContain('Solo puede apostar RD$25.00 más al 45');
+      expect(await page.getByTestId('pos-confirm').isDisabled()).toBe(true);
+      await input.press('F12');
+      await input.press('Control+Enter');
+      await page.waitForTimeout(1_000);
+      expect(new URL(page.url()).pathname).toBe('/lottery/sell');
+      expect(await sold()).toBe(before);
+      expect(await page.getByTestId('pos-line').count()).toBe(2);
+
+      // The limit drops after the lines were checked: the server cuts 46 to 25 and the seller sees it.
+      await input.press('F4');
+      await typePlays(input, ['46 100', '77 10']);
+      const server = page.getByTestId('pos-server-total');
+      await server.waitFor();
+      await expect.poll(() => server.getAttribute('data-cents'), WAIT).toBe('11000');
+      await limitNumber(admin, draw, '46', 25);
+      await input.press('F12');
+      await page.getByTestId('pos-cut').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/lottery/sell');
+      expect(await page.getByTestId('pos-cut-sold').textContent()).toBe(rd(3_500));
+      expect(await page.getByTestId('pos-cut-typed').textContent()).toBe(rd(11_000));
+      expect(await page.getByTestId('pos-cut-line').textContent()).toContain('46');
+      await screenshot(page, 'pos-cut-1366');
+      await page.getByTestId('pos-cut-print').click();
+      await page.waitForURL(/\/lottery\/tickets\/[A-Z0-9]+-\d{8}-\d{4,}\/print/);
+      expect(await sold()).toBe(before + 1);
+    }));
+
+  it('at 360×780 a line keeps its amount, × and limit text on screen, a listed ticket its status and total; its short number finds it', () =>
+    asSellerWithAdmin(NARROW, 'pos-narrow-failure-360', async (page, admin) => {
+      const { input, draw } = await saleOnOneDraw(page);
+      await limitNumber(admin, draw, '47', 25);
+
+      await typePlays(input, ['47 100', '456789 20']);
+      const limit = page.getByTestId('pos-line-limit').first();
+      await limit.waitFor();
+      await expect.poll(() => limit.textContent(), WAIT).toContain('Solo puede apostar RD$25.00 más al 47');
+      await screenshot(page, 'pos-lines-360');
+      const onScreen = async (name: string, locator: Locator) => {
+        await locator.scrollIntoViewIfNeeded();
+        expect(await isOnScreen(locator), `${name} on screen`).toBe(true);
+      };
+      await onScreen('amount', page.getByTestId('pos-line-amount').first());
+      expect(await page.getByTestId('pos-line-amount').first().textContent()).toBe(rd(10_000));
+      await onScreen('×', page.getByTestId('pos-line-remove').first());
+      await onScreen('limit text', limit);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+      await page.getByTestId('pos-line-remove').first().click();
+      await expect.poll(() => page.getByTestId('pos-line').count()).toBe(1);
+      await expect.poll(() => page.getByTestId('pos-confirm').isEnabled(), WAIT).toBe(true);
+      await page.getByTestId('pos-confirm').click();
+      await page.waitForURL(/\/lottery\/tickets\/[A-Z0-9]+-\d{8}-\d{4,}\/print/);
+      const code = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]);
+
+      await page.goto('/lottery/tickets');
+      const first = page.getByTestId('tickets-row-code').first();
+      await first.waitFor();
+      await expect.poll(() => first.textContent(), WAIT).toBe(code);
+      await onScreen('status', page.getByTestId('tickets-row-status').first());
+      await onScreen('total', page.getByTestId('tickets-row-total').first());
+      expect(await page.getByTestId('tickets-row-total').first().textContent()).toBe(rd(2_000));
+      await screenshot(page, 'tickets-list-360');
+
+      // The number after the last dash, with or without its zeros, is today's ticket.
+      const sequence = code.split('-')[2];
+      for (const typed of [sequence, String(Number(sequence))]) {
+        await page.goto('/lottery/tickets');
+        const search = page.getByTestId('tickets-search');
+        await search.fill(typed);
+        await search.press('Enter');
+        await page.waitForURL((url) => url.pathname === `/lottery/tickets/${code}`);
+        await page.getByTestId('ticket-detail').waitFor();
+        expect(await page.getByTestId('ticket-total').textContent()).toBe(rd(2_000));
+      }
+    }));
 });

@@ -1,11 +1,15 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { errorMessage, newIdempotencyKey } from '../../../app/api.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { DataTable } from '../../../ui/DataTable.tsx';
+import { formatDateTime } from '../../../ui/format.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useUrlParams } from '../../../ui/useUrlParams.ts';
 import { payTicket, type ScannedTicket, scanTicket, useUnclaimed } from '../results/results.api.ts';
+import { money } from '../tickets/tickets.api.ts';
 
 const STATUS_COLOURS: Record<string, string> = {
   winner: 'green',
@@ -19,54 +23,65 @@ const STATUS_COLOURS: Record<string, string> = {
 
 function PayTab() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
   const [scanned, setScanned] = useState('');
-  const [ticket, setTicket] = useState<ScannedTicket | null>(null);
+  // The ticket on screen with the exact text it was looked up by: PAGAR pays that, never the box.
+  const [shown, setShown] = useState<{ scan: string; ticket: ScannedTicket } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [receiptUrl, setReceiptUrl] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   // One key per scanned ticket: a double click or a retry gets the same receipt, never a second payment.
   const key = useRef(newIdempotencyKey());
+  // Bumped by every look-up and every edit, so an answer that comes back late is not shown.
+  const attempt = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
-  const lookUp = async () => {
+  const lookUp = useCallback(async (text: string) => {
+    const scan = text.trim();
+    const mine = ++attempt.current;
     setError(null);
-    setTicket(null);
+    setShown(null);
     setReceiptUrl(null);
     key.current = newIdempotencyKey();
+    if (!scan) return;
     try {
-      setTicket((await scanTicket(scanned.trim())).ticket);
+      const { ticket } = await scanTicket(scan);
+      if (attempt.current === mine) setShown({ scan, ticket });
     } catch (e) {
-      setError(errorMessage(e));
+      if (attempt.current === mine) setError(errorMessage(e));
     }
-  };
-  const pay = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const paid = await payTicket(scanned.trim(), key.current);
-      setTicket(paid.ticket);
-      setReceiptUrl(paid.receipt_url);
-      window.open(paid.receipt_url, '_blank', 'noopener');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const next = () => {
-    setScanned('');
-    setTicket(null);
+  }, []);
+  const edit = (text: string) => {
+    attempt.current++;
+    setScanned(text);
+    setShown(null);
     setError(null);
     setReceiptUrl(null);
+  };
+  const pay = async (scan: string) => {
+    const paid = await payTicket(scan, key.current);
+    setShown({ scan, ticket: paid.ticket });
+    setReceiptUrl(paid.receipt_url);
+    window.open(paid.receipt_url, '_blank', 'noopener');
+  };
+  const next = () => {
+    edit('');
     input.current?.focus();
   };
+
+  // The ticket page's "Pagar" opens /lottery/pay?code=…: look it up at once.
+  const linked = params.get('code');
+  useEffect(() => {
+    if (!linked) return;
+    setScanned(linked);
+    void lookUp(linked);
+  }, [linked, lookUp]);
 
   return (
     <Stack maw={640}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void lookUp();
+          void lookUp(scanned);
         }}
       >
         <Group align="flex-end">
@@ -77,10 +92,10 @@ function PayTab() {
             label={t('ui.lottery.pay.scan')}
             placeholder="LAN-20260129-0001"
             value={scanned}
-            onChange={(e) => setScanned(e.currentTarget.value)}
+            onChange={(e) => edit(e.currentTarget.value)}
             data-testid="pay-scan"
           />
-          <Button type="submit" variant="default">
+          <Button type="submit" variant="default" data-testid="pay-look-up">
             {t('ui.lottery.pay.look_up')}
           </Button>
         </Group>
@@ -90,59 +105,101 @@ function PayTab() {
           {error}
         </Alert>
       )}
-      {ticket && (
-        <Paper withBorder p="md">
-          <Group justify="space-between">
-            <Title order={3}>{ticket.ticket_code}</Title>
-            <Badge size="lg" color={STATUS_COLOURS[ticket.status] ?? 'gray'} data-testid="pay-status">
-              {t(`ui.lottery.pay.status_${ticket.status}`)}
-            </Badge>
-          </Group>
-          <Text c="dimmed" size="sm">
-            {ticket.branch.branch_code} {ticket.branch.branch_name} ·{' '}
-            {t('ui.lottery.pay.expires', { date: ticket.expires_at.slice(0, 10) })}
-          </Text>
-          <Stack gap={2} my="sm">
-            {ticket.lines.map((l) => (
-              <Group key={l.line_number} justify="space-between">
-                <Text size="sm">
-                  {l.lottery.lottery_code} {l.lottery.draw_time} · {l.bet.bet_type_name} {l.bet.bet_number} ·{' '}
-                  {l.amounts.bet_amount.toFixed(2)}
-                </Text>
-                <Text size="sm" fw={l.prize.is_winner ? 700 : 400} c={l.prize.is_winner ? 'green' : 'dimmed'}>
-                  {l.prize.is_winner
-                    ? l.prize.prize_amount.toFixed(2)
-                    : t(`ui.lottery.pay.line_${l.status.line_status}`)}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
-          <Group justify="space-between" align="center">
-            <Text size="xl" fw={700} data-testid="pay-prize">
-              {t('ui.lottery.pay.prize')}: {ticket.totals.total_prize.toFixed(2)}
-            </Text>
-            {ticket.status === 'winner' && !receiptUrl && (
-              <Button size="lg" color="green" onClick={pay} loading={busy} data-testid="pay-button">
-                {t('ui.lottery.pay.pay')}
-              </Button>
-            )}
-            {receiptUrl && (
-              <Group>
-                <Button component="a" href={receiptUrl} target="_blank" variant="default">
-                  {t('ui.lottery.pay.receipt')}
-                </Button>
-                <Button onClick={next}>{t('ui.lottery.pay.next')}</Button>
-              </Group>
-            )}
-          </Group>
-          {ticket.payment && (
-            <Text size="sm" mt="xs" c="dimmed">
-              {t('ui.lottery.pay.paid_on', { at: ticket.payment.paid_at.replace('T', ' ').slice(0, 16) })}
-            </Text>
-          )}
-        </Paper>
+      {shown && (
+        <ShownTicket
+          ticket={shown.ticket}
+          receiptUrl={receiptUrl}
+          onPay={() => pay(shown.scan)}
+          onNext={next}
+        />
       )}
     </Stack>
+  );
+}
+
+/** The looked-up ticket: its lines and prize, and PAGAR after a confirmation that names code and amount. */
+function ShownTicket({
+  ticket,
+  receiptUrl,
+  onPay,
+  onNext,
+}: {
+  ticket: ScannedTicket;
+  receiptUrl: string | null;
+  onPay: () => Promise<void>;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" data-testid="pay-ticket">
+      <Group justify="space-between">
+        <Title order={3} data-testid="pay-code">
+          {ticket.ticket_code}
+        </Title>
+        <Badge size="lg" color={STATUS_COLOURS[ticket.status] ?? 'gray'} data-testid="pay-status">
+          {t(`ui.lottery.pay.status_${ticket.status}`)}
+        </Badge>
+      </Group>
+      <Text c="dimmed" size="sm">
+        {ticket.branch.branch_code} {ticket.branch.branch_name} ·{' '}
+        {t('ui.lottery.pay.expires', { date: formatDateTime(ticket.expires_at) })}
+      </Text>
+      <Stack gap={2} my="sm">
+        {ticket.lines.map((l) => (
+          <Group key={l.line_number} justify="space-between" wrap="nowrap" align="flex-start">
+            <Text size="sm">
+              {l.lottery.lottery_code} {l.lottery.draw_time} · {l.bet.bet_type_name} {l.bet.bet_number} ·{' '}
+              {money(l.amounts.bet_amount)}
+            </Text>
+            <Text
+              size="sm"
+              fw={l.prize.is_winner ? 700 : 400}
+              c={l.prize.is_winner ? 'green' : 'dimmed'}
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              {l.prize.is_winner
+                ? money(l.prize.prize_amount)
+                : t(`ui.lottery.pay.line_${l.status.line_status}`)}
+            </Text>
+          </Group>
+        ))}
+      </Stack>
+      <Group justify="space-between" align="center">
+        <Text size="xl" fw={700} data-testid="pay-prize">
+          {t('ui.lottery.pay.prize')}: {money(ticket.totals.total_prize)}
+        </Text>
+        {ticket.status === 'winner' && !receiptUrl && (
+          <ConfirmButton
+            size="lg"
+            color="green"
+            danger={false}
+            data-testid="pay-button"
+            confirmTitle={t('ui.lottery.pay.confirm_title', { code: ticket.ticket_code })}
+            confirmMessage={t('ui.lottery.pay.confirm_message', {
+              code: ticket.ticket_code,
+              amount: money(ticket.totals.total_prize),
+            })}
+            confirmLabel={t('ui.lottery.pay.confirm_pay', { amount: money(ticket.totals.total_prize) })}
+            onConfirm={onPay}
+          >
+            {t('ui.lottery.pay.pay')}
+          </ConfirmButton>
+        )}
+        {receiptUrl && (
+          <Group>
+            <Button component="a" href={receiptUrl} target="_blank" variant="default">
+              {t('ui.lottery.pay.receipt')}
+            </Button>
+            <Button onClick={onNext}>{t('ui.lottery.pay.next')}</Button>
+          </Group>
+        )}
+      </Group>
+      {ticket.payment && (
+        <Text size="sm" mt="xs" c="dimmed" data-testid="pay-paid-on">
+          {t('ui.lottery.pay.paid_on', { at: formatDateTime(ticket.payment.paid_at) })}
+        </Text>
+      )}
+    </Paper>
   );
 }
 
@@ -155,7 +212,7 @@ function UnclaimedTab() {
       <Text>
         {t('ui.lottery.pay.unclaimed_total', {
           count: list.data?.total ?? 0,
-          amount: (list.data?.prize_total ?? 0).toFixed(2),
+          amount: money(list.data?.prize_total ?? 0),
         })}
       </Text>
       <DataTable
@@ -179,13 +236,13 @@ function UnclaimedTab() {
           {
             key: 'prize',
             header: t('ui.lottery.results.prize'),
-            render: (r) => r.prize_total.toFixed(2),
+            render: (r) => money(r.prize_total),
             align: 'right',
           },
           {
             key: 'expires',
             header: t('ui.lottery.pay.expires_at'),
-            render: (r) => r.expires_at.slice(0, 10),
+            render: (r) => formatDateTime(r.expires_at),
             nowrap: true,
           },
         ]}

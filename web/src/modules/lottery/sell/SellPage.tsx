@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -11,7 +10,6 @@ import {
   SimpleGrid,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -37,6 +35,8 @@ import {
   useMyBancas,
   useOpenDraws,
 } from '../tickets/tickets.api.ts';
+import { CutSaleNotice } from './CutSaleNotice.tsx';
+import { type LineNote, PlayLines } from './PlayLines.tsx';
 import { liveTicket, lotterySuggestions } from './pos.ts';
 
 const MULTIPLIERS = ['2', '3', '5', '10'];
@@ -102,6 +102,7 @@ export default function SellPage(_props: PageProps) {
   const [preview, setPreview] = useState<string | null>(null);
   const [duplicateOpen, setDuplicateOpen] = useState(false);
   const [duplicateCode, setDuplicateCode] = useState('');
+  const [cutSale, setCutSale] = useState<{ ticket: TicketView; typedCents: number } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const idempotency = useRef<{ key: string; body: string } | null>(null);
 
@@ -208,8 +209,13 @@ export default function SellPage(_props: PageProps) {
     inputRef.current?.focus();
   };
 
+  // CONFIRMAR, F12, Ctrl+Enter and the preview's button all sell on exactly this condition.
   const canConfirm =
-    !!body && live.errors.length === 0 && !busy && (bancaList.length <= 1 || !!effectiveBanca);
+    !!body &&
+    live.errors.length === 0 &&
+    validation?.ok !== false &&
+    !busy &&
+    (bancaList.length <= 1 || !!effectiveBanca);
 
   const confirm = async () => {
     if (!body || !canConfirm) return;
@@ -217,6 +223,7 @@ export default function SellPage(_props: PageProps) {
     // One key per sale attempt, reused when the same sale is retried after a failure.
     if (!idempotency.current || idempotency.current.body !== text)
       idempotency.current = { key: newIdempotencyKey(), body: text };
+    const typedCents = live.priced.totals.grand_total;
     setBusy(true);
     setError(null);
     try {
@@ -228,7 +235,11 @@ export default function SellPage(_props: PageProps) {
       void queryClient.invalidateQueries({ queryKey: ticketsKey });
       setLines([]);
       setInput('');
-      navigate(`/lottery/tickets/${result.ticket.ticket_code}/print?auto=1`);
+      const cut =
+        cents(result.ticket.totals.grand_total) !== typedCents ||
+        result.ticket.lines.some((line) => line.amounts.missing_amount > 0);
+      if (cut) setCutSale({ ticket: result.ticket, typedCents });
+      else navigate(`/lottery/tickets/${result.ticket.ticket_code}/print?auto=1`);
     } catch (cause) {
       setError(errorMessage(cause));
     } finally {
@@ -304,14 +315,16 @@ export default function SellPage(_props: PageProps) {
   };
 
   const serverLines = validation?.lines ?? [];
-  const lineProblem = (sourceLine: number): string | null => {
+  const lineNote = (sourceLine: number): LineNote | null => {
     const parse = live.errors.find((e) => e.line === sourceLine);
-    if (parse) return parse.message;
+    if (parse) return { text: parse.message, colour: 'red', testId: 'pos-line-error' };
     const server = validation?.errors.find((e) => e.line === sourceLine);
-    if (server) return t(`errors.${server.code}`, { defaultValue: server.code, ...server });
-    return null;
-  };
-  const limitHint = (sourceLine: number): { text: string; bad: boolean } | null => {
+    if (server)
+      return {
+        text: t(`errors.${server.code}`, { defaultValue: server.code, ...server }),
+        colour: 'red',
+        testId: 'pos-line-error',
+      };
     const hits = serverLines.filter((l) => l.source_line === sourceLine && l.available !== null);
     for (const hit of hits) {
       if (!hit.ok)
@@ -321,7 +334,8 @@ export default function SellPage(_props: PageProps) {
             number: hit.bet_number,
             lottery: hit.lottery_code,
           }),
-          bad: true,
+          colour: 'red',
+          testId: 'pos-line-limit',
         };
       if ((hit.available ?? 0) < hit.bet_amount * 2)
         return {
@@ -329,7 +343,8 @@ export default function SellPage(_props: PageProps) {
             amount: formatMoney(cents(hit.available ?? 0), RD),
             number: hit.bet_number,
           }),
-          bad: false,
+          colour: 'orange',
+          testId: 'pos-line-limit',
         };
     }
     return null;
@@ -476,87 +491,12 @@ export default function SellPage(_props: PageProps) {
       </div>
 
       {lines.length > 0 ? (
-        <Paper withBorder p={0}>
-          <Table.ScrollContainer minWidth={320} type="native">
-            <Table striped fz="sm" verticalSpacing={4} data-testid="pos-lines">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>#</Table.Th>
-                  <Table.Th>{t('ui.lottery.pos.lottery')}</Table.Th>
-                  <Table.Th>{t('ui.lottery.pos.number')}</Table.Th>
-                  <Table.Th>{t('ui.lottery.pos.bet_type')}</Table.Th>
-                  <Table.Th ta="right">{t('ui.lottery.pos.amount')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {lines.map((text, index) => {
-                  const sourceLine = index + 1;
-                  const plays = live.plays.filter((p) => p.sourceLine === sourceLine);
-                  const problem = lineProblem(sourceLine);
-                  const hint = limitHint(sourceLine);
-                  return [
-                    ...plays.map((play, i) => (
-                      <Table.Tr key={play.key} data-testid="pos-line">
-                        <Table.Td c="dimmed">{i === 0 ? sourceLine : ''}</Table.Td>
-                        <Table.Td>
-                          {play.lottery}
-                          {play.drawTime ? (
-                            <Text span size="xs" c="dimmed">
-                              {' '}
-                              {play.drawTime}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td ff="monospace" fw={700}>
-                          {play.number}
-                        </Table.Td>
-                        <Table.Td>{play.betType}</Table.Td>
-                        <Table.Td ta="right" ff="monospace">
-                          {formatMoney(play.amountCents, RD)}
-                        </Table.Td>
-                        <Table.Td w={30}>
-                          {i === 0 ? (
-                            <ActionIcon
-                              size="sm"
-                              variant="subtle"
-                              color="red"
-                              aria-label={t('ui.lottery.pos.remove_line')}
-                              onClick={() => setLines((current) => current.filter((_, j) => j !== index))}
-                            >
-                              ×
-                            </ActionIcon>
-                          ) : null}
-                        </Table.Td>
-                      </Table.Tr>
-                    )),
-                    plays.length === 0 || problem || hint ? (
-                      <Table.Tr key={`p${sourceLine}`}>
-                        <Table.Td c="dimmed">{plays.length === 0 ? sourceLine : ''}</Table.Td>
-                        <Table.Td colSpan={5}>
-                          {plays.length === 0 ? (
-                            <Text span ff="monospace" size="sm" mr="xs">
-                              {text}
-                            </Text>
-                          ) : null}
-                          {problem ? (
-                            <Text span size="sm" c="red" data-testid="pos-line-error">
-                              {problem}
-                            </Text>
-                          ) : hint ? (
-                            <Text span size="sm" c={hint.bad ? 'red' : 'orange'} data-testid="pos-line-limit">
-                              {hint.text}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                      </Table.Tr>
-                    ) : null,
-                  ];
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
+        <PlayLines
+          lines={lines}
+          plays={live.plays}
+          noteOf={lineNote}
+          onRemove={(index) => setLines((current) => current.filter((_, j) => j !== index))}
+        />
       ) : null}
 
       <Paper withBorder p="sm">
@@ -640,7 +580,7 @@ export default function SellPage(_props: PageProps) {
         <Button
           color="green"
           onClick={() => void confirm()}
-          disabled={!canConfirm || (validation !== null && !validation.ok)}
+          disabled={!canConfirm}
           loading={busy}
           data-testid="pos-confirm"
           title="F12 · Ctrl+Enter"
@@ -692,6 +632,12 @@ export default function SellPage(_props: PageProps) {
           </Button>
         </Group>
       </Modal>
+
+      <CutSaleNotice
+        sale={cutSale}
+        onPrint={(code) => navigate(`/lottery/tickets/${code}/print?auto=1`)}
+        onOpen={(code) => navigate(`/lottery/tickets/${code}`)}
+      />
 
       <Modal
         opened={duplicateOpen}

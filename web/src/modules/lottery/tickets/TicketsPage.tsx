@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  useMantineTheme,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { type FormEvent, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -13,9 +25,13 @@ import {
   STATUS_COLOURS,
   TICKET_STATUSES,
   type TicketListItem,
+  todaysTicketCode,
   useDrawsOf,
   useTicketList,
 } from './tickets.api.ts';
+
+/** The trailing number of a ticket code alone (`0001`, `17`): one of today's tickets. */
+const SEQUENCE = /^\d{1,6}$/;
 
 /** What the search box got: a ticket code, a scanned QR (`MTZ1:…`) or a code typed without dashes. */
 export function ticketPath(scanned: string): string {
@@ -39,58 +55,91 @@ export default function TicketsPage(_props: PageProps) {
   const list = useTicketList(filters);
   const draws = useDrawsOf(filters.date || undefined);
   const open = useCallback((code: string) => navigate(ticketPath(code)), [navigate]);
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, {
+    getInitialValueInEffect: false,
+  });
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (search.trim()) open(search);
+    const text = search.trim();
+    if (!text) return;
+    // Unresolved, the number opens as typed and the ticket page says why it is not found.
+    open(SEQUENCE.test(text) ? ((await todaysTicketCode(text).catch(() => null)) ?? text) : text);
   };
 
-  const columns: Column<TicketListItem>[] = [
-    {
-      key: 'code',
-      header: t('ui.lottery.tickets.code'),
-      render: (r) => (
-        <Link to={ticketPath(r.code)} data-testid="tickets-row-code">
-          {r.code}
-        </Link>
-      ),
-      nowrap: true,
-    },
-    {
-      key: 'date',
-      header: t('ui.lottery.tickets.date'),
-      render: (r) => formatDateTime(r.created_at),
-      nowrap: true,
-    },
-    { key: 'banca', header: t('ui.lottery.tickets.banca'), render: (r) => `${r.banca_code} ${r.banca_name}` },
-    { key: 'seller', header: t('ui.lottery.tickets.seller'), render: (r) => r.seller_username },
-    { key: 'status', header: t('ui.lottery.tickets.status'), render: (r) => statusBadge(t, r.status) },
-    {
-      key: 'total',
-      header: t('ui.lottery.tickets.total'),
-      render: (r) => money(r.grand_total),
-      align: 'right',
-      nowrap: true,
-    },
-    {
-      key: 'prize',
-      header: t('ui.lottery.tickets.prize'),
-      render: (r) =>
-        r.prize_total > 0 ? (
-          <b style={{ color: 'var(--mantine-color-green-8)' }}>{money(r.prize_total)}</b>
-        ) : (
-          '—'
-        ),
-      align: 'right',
-      nowrap: true,
-    },
-  ];
+  const code = (r: TicketListItem) => (
+    <Link to={ticketPath(r.code)} data-testid="tickets-row-code">
+      {r.code}
+    </Link>
+  );
+  const status = (r: TicketListItem) => (
+    <span data-testid="tickets-row-status">{statusBadge(t, r.status)}</span>
+  );
+  const total = (r: TicketListItem) => <span data-testid="tickets-row-total">{money(r.grand_total)}</span>;
+  const prize = (r: TicketListItem) =>
+    r.prize_total > 0 ? (
+      <b style={{ color: 'var(--mantine-color-green-8)' }}>{money(r.prize_total)}</b>
+    ) : null;
+  const columns: Column<TicketListItem>[] = wide
+    ? [
+        { key: 'code', header: t('ui.lottery.tickets.code'), render: code, nowrap: true },
+        {
+          key: 'date',
+          header: t('ui.lottery.tickets.date'),
+          render: (r) => formatDateTime(r.created_at),
+          nowrap: true,
+        },
+        {
+          key: 'banca',
+          header: t('ui.lottery.tickets.banca'),
+          render: (r) => `${r.banca_code} ${r.banca_name}`,
+        },
+        { key: 'seller', header: t('ui.lottery.tickets.seller'), render: (r) => r.seller_username },
+        { key: 'status', header: t('ui.lottery.tickets.status'), render: status },
+        { key: 'total', header: t('ui.lottery.tickets.total'), render: total, align: 'right', nowrap: true },
+        {
+          key: 'prize',
+          header: t('ui.lottery.tickets.prize'),
+          render: (r) => prize(r) ?? '—',
+          align: 'right',
+          nowrap: true,
+        },
+      ]
+    : // A phone gets two columns: what the ticket is on the left, its status and money on the right.
+      [
+        {
+          key: 'ticket',
+          header: t('ui.lottery.tickets.code'),
+          render: (r) => (
+            <Stack gap={0}>
+              {code(r)}
+              <Text size="xs" c="dimmed">
+                {formatDateTime(r.created_at)} · {r.banca_code} · {r.seller_username}
+              </Text>
+            </Stack>
+          ),
+        },
+        {
+          key: 'money',
+          header: t('ui.lottery.tickets.total'),
+          render: (r) => (
+            <Stack gap={2} align="flex-end">
+              {status(r)}
+              {total(r)}
+              {prize(r)}
+            </Stack>
+          ),
+          align: 'right',
+          nowrap: true,
+        },
+      ];
 
   return (
     <Stack gap="sm">
       <PageTitle title={t('ui.lottery.tickets.title')} />
       <Paper withBorder p="sm">
-        <form onSubmit={submit}>
+        <form onSubmit={(e) => void submit(e)}>
           <Group gap="xs" align="flex-end" wrap="nowrap">
             <TextInput
               autoFocus
@@ -158,6 +207,7 @@ export default function TicketsPage(_props: PageProps) {
         total={list.data?.total}
         onPageChange={(page) => setFilters({ page })}
         onPageSizeChange={(size) => setFilters({ page_size: size })}
+        minWidth={wide ? undefined : 0}
         data-testid="tickets-table"
       />
     </Stack>

@@ -155,6 +155,20 @@ export function useMyBancas() {
   });
 }
 
+/**
+ * `0001` → `LAN-20260129-0001`, the ticket of today with that number. Codes are the operator's prefix,
+ * the business day and the day's sequence; the first two are read off one of today's tickets the
+ * user may see (null when there is none), and the ticket itself is looked up in the same scope.
+ */
+export async function todaysTicketCode(sequence: string): Promise<string | null> {
+  const { draws } = await api.get<{ draws: DrawView[] }>('/lottery/draws');
+  const today = draws[0]?.business_date;
+  if (!today) return null;
+  const { items } = await api.get<TicketPage>('/lottery/tickets', { query: { date: today, page_size: 1 } });
+  const day = items[0]?.code.replace(/\d+$/, '');
+  return day ? `${day}${sequence.padStart(4, '0')}` : null;
+}
+
 export const ticketsKey = [ROOT];
 
 /** Counts a reprint on the server; the print page then says "REIMPRESIÓN n". */
