@@ -1,5 +1,6 @@
 import { SaleBody, TicketCodeParams } from '@matriz/shared/api/lottery-tickets';
 import { percentToBasisPoints } from '@matriz/shared/money';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -13,12 +14,13 @@ import { renderBarcodePng } from './ticket-barcode.ts';
 import { renderTicketEscpos } from './ticket-escpos.ts';
 import { renderTicketHtml } from './ticket-html.ts';
 import { renderTicketPdf } from './ticket-pdf.ts';
-import { PRINT_FORMATS } from './ticket-print-model.ts';
+import { asPreview, PRINT_FORMATS } from './ticket-print-model.ts';
 
 const PrintQuery = z.strictObject({
   format: z.enum(PRINT_FORMATS).optional(),
   copies: z.coerce.number().int().min(1).max(3).optional(),
 });
+type PrintQuery = z.infer<typeof PrintQuery>;
 const BarcodeQuery = z.strictObject({ type: z.enum(['code128', 'qr']).default('code128') });
 
 function saleRequest(body: SaleBody): SaleRequest {
@@ -39,7 +41,11 @@ function saleRequest(body: SaleBody): SaleRequest {
   };
 }
 
-/** Printing (issue 5): the print page, PDF, ESC/POS, barcodes, preview before a sale, reprint. */
+/**
+ * Printing (issue 5): the print page, PDF, ESC/POS, barcodes, preview before a sale, reprint. Each
+ * fetch of a print format is a print (the first the original, then counted reprints); /preview
+ * shows a sold ticket marked VISTA PREVIA and counts nothing.
+ */
 export function registerPrintRoutes(app: App, platform: Platform): void {
   const tags = ['lottery'];
   const read = { access: 'lottery.ticket.read' as const };
@@ -58,47 +64,44 @@ export function registerPrintRoutes(app: App, platform: Platform): void {
     },
   );
 
-  const sendHtml = (template: 'print' | 'preview') =>
-    app.get(
-      `/lottery/tickets/:code/${template}`,
-      { config: read, schema: { tags, params: TicketCodeParams, querystring: PrintQuery } },
-      async (request, reply) => {
-        const model = await loadTicketPrintModel(platform, request.auth!, request.params.code, request.query);
-        return reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .send(await renderTicketHtml(model));
-      },
-    );
-  sendHtml('print');
-  sendHtml('preview');
+  const printSchema = { tags, params: TicketCodeParams, querystring: PrintQuery };
+  const print = (request: FastifyRequest & { params: { code: string }; query: PrintQuery }) =>
+    reprintTicket(platform, request.actor, request.auth!, request.params.code, request.query);
 
-  app.get(
-    '/lottery/tickets/:code/pdf',
-    { config: read, schema: { tags, params: TicketCodeParams, querystring: PrintQuery } },
-    async (request, reply) => {
-      const model = await loadTicketPrintModel(platform, request.auth!, request.params.code, request.query);
-      return reply
-        .type('application/pdf')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `inline; filename="${model.code}-${model.format}.pdf"`)
-        .send(await renderTicketPdf(model));
-    },
-  );
+  app.get('/lottery/tickets/:code/print', { config: read, schema: printSchema }, async (request, reply) => {
+    const model = await print(request);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(await renderTicketHtml(model));
+  });
 
-  app.get(
-    '/lottery/tickets/:code/escpos',
-    { config: read, schema: { tags, params: TicketCodeParams, querystring: PrintQuery } },
-    async (request, reply) => {
-      const model = await loadTicketPrintModel(platform, request.auth!, request.params.code, request.query);
-      if (model.format === 'A4') model.format = 'thermal_80mm';
-      return reply
-        .type('application/octet-stream')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${model.code}.bin"`)
-        .send(renderTicketEscpos(model));
-    },
-  );
+  app.get('/lottery/tickets/:code/preview', { config: read, schema: printSchema }, async (request, reply) => {
+    const model = await loadTicketPrintModel(platform, request.auth!, request.params.code, request.query);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(await renderTicketHtml(asPreview(model)));
+  });
+
+  app.get('/lottery/tickets/:code/pdf', { config: read, schema: printSchema }, async (request, reply) => {
+    const model = await print(request);
+    return reply
+      .type('application/pdf')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `inline; filename="${model.code}-${model.format}.pdf"`)
+      .send(await renderTicketPdf(model));
+  });
+
+  app.get('/lottery/tickets/:code/escpos', { config: read, schema: printSchema }, async (request, reply) => {
+    const model = await print(request);
+    if (model.format === 'A4') model.format = 'thermal_80mm';
+    return reply
+      .type('application/octet-stream')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${model.code}.bin"`)
+      .send(renderTicketEscpos(model));
+  });
 
   app.get(
     '/lottery/tickets/:code/barcode.png',
@@ -120,9 +123,9 @@ export function registerPrintRoutes(app: App, platform: Platform): void {
       schema: { tags, params: TicketCodeParams },
     },
     async (request) => {
-      const result = await reprintTicket(platform, request.actor, request.auth!, request.params.code);
-      const { view } = await loadTicketView(lotteryDb(platform.db), result.code);
-      return { success: true, reprint_count: result.reprintCount, ticket: view };
+      const model = await reprintTicket(platform, request.actor, request.auth!, request.params.code);
+      const { view } = await loadTicketView(lotteryDb(platform.db), model.code);
+      return { success: true, reprint_count: model.reprint, ticket: view };
     },
   );
 }

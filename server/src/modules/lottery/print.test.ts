@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,78 @@ function pageWidths(pdf: Buffer): number[] {
   return [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) =>
     Number(m[1]),
   );
+}
+
+/** Each page's size in points, as poppler reads it. */
+function pageSizes(pdf: Buffer): { width: number; height: number }[] {
+  return withTempDir((dir) => {
+    writeFileSync(join(dir, 't.pdf'), pdf);
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', join(dir, 't.pdf')], { encoding: 'utf8' });
+    return [...info.matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)].map((m) => ({
+      width: Number(m[1]),
+      height: Number(m[2]),
+    }));
+  });
+}
+
+/** What Chromium makes of a page when printing it, honouring the page's own CSS page size. */
+function chromiumPdf(html: string): Buffer {
+  return withTempDir((dir) => {
+    writeFileSync(join(dir, 't.html'), html);
+    execFileSync(
+      process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${join(dir, 't.pdf')}`,
+        `file://${join(dir, 't.html')}`,
+      ],
+      { stdio: 'ignore', timeout: 60_000 },
+    );
+    return readFileSync(join(dir, 't.pdf'));
+  });
+}
+
+/** The text lines an ESC/POS stream prints from the line holding `from` to the one before `to`, without bold. */
+function escposLines(bytes: Buffer, from: string, to: string): string[] {
+  const text = bytes.toString('latin1');
+  const section = text.slice(text.indexOf(from), text.indexOf(to));
+  // ESC E n (bold) is the only command between the seller and the subtotal.
+  const plain = section
+    .split('\x1b')
+    .map((part, i) => (i === 0 ? part : part.slice(2)))
+    .join('');
+  return plain.split('\n').slice(1, -1);
+}
+
+const get = (app: TestApp, cookie: string, path: string) =>
+  app.app.inject({ method: 'GET', url: `/api/v1/lottery/tickets/${path}`, headers: { cookie } });
+
+const post = (app: TestApp, cookie: string, path: string, payload: object = {}) =>
+  app.app.inject({ method: 'POST', url: `/api/v1/lottery/tickets/${path}`, headers: { cookie }, payload });
+
+/** ANGUILLA's 13:00, 18:00 and 21:00 today (its 10:00 has closed) and tomorrow's 10:00. */
+async function anguillaDraws(app: TestApp): Promise<string[]> {
+  const draws = await lotteryDb(app.platform.db)
+    .selectFrom('lottery_draws as d')
+    .innerJoin('lottery_lotteries as l', 'l.id', 'd.lottery_id')
+    .select(['d.id', 'd.draw_date', 'd.draw_time'])
+    .where('l.code', '=', 'ANGUILLA')
+    .where('d.close_at', '>', app.clock.now().toISOString())
+    .orderBy('d.draw_at')
+    .limit(4)
+    .execute();
+  expect(draws.map((d) => `${d.draw_date} ${d.draw_time}`)).toEqual([
+    '2026-01-29 13:00',
+    '2026-01-29 18:00',
+    '2026-01-29 21:00',
+    '2026-01-30 10:00',
+  ]);
+  return draws.map((d) => d.id);
 }
 
 async function sell(app: TestApp, cookie: string, body: object = SALE): Promise<string> {
@@ -153,7 +225,7 @@ describeEngines(
       });
       expect(page.statusCode, page.body).toBe(200);
       expect(page.headers['content-type']).toContain('text/html');
-      expect(page.body).toContain('size: 58mm auto');
+      expect(page.body).toContain('size: 58mm 297mm');
       expect(page.body).toContain(code);
       expect(page.body).toContain('COPIA 2 DE 2');
       expect(page.body.match(/data-testid="print-ticket"/g)).toHaveLength(2);
@@ -187,39 +259,128 @@ describeEngines(
       const app = t();
       const juan = await app.login('juan001');
       const code = await sell(app, juan);
-      const reprint = () =>
-        app.app.inject({
-          method: 'POST',
-          url: `/api/v1/lottery/tickets/${code}/reprint`,
-          headers: { cookie: juan },
-          payload: {},
-        });
+      const original = await get(app, juan, `${code}/print`);
+      expect(original.body).not.toContain('REIMPRESIÓN');
+      const reprint = () => post(app, juan, `${code}/reprint`);
       const [a, b] = await Promise.all([reprint(), reprint()]);
       expect(a.statusCode, a.body).toBe(200);
       expect(b.statusCode, b.body).toBe(200);
       expect([a.json().reprint_count, b.json().reprint_count].sort()).toEqual([1, 2]);
-      const page = await app.app.inject({
-        method: 'GET',
-        url: `/api/v1/lottery/tickets/${code}/print`,
-        headers: { cookie: juan },
-      });
-      expect(page.body).toContain('REIMPRESIÓN 2');
+      const page = await get(app, juan, `${code}/print`);
+      expect(page.body).toContain('REIMPRESIÓN 3');
       const audits = await app.platform.db
         .selectFrom('audit_log')
         .select(['action'])
         .where('action', '=', 'reprint')
         .execute();
       expect(audits.length).toBeGreaterThanOrEqual(2);
-      const cancel = await app.app.inject({
-        method: 'POST',
-        url: `/api/v1/lottery/tickets/${code}/cancel`,
-        headers: { cookie: juan },
-        payload: { reason: 'cliente se equivocó' },
-      });
+      const cancel = await post(app, juan, `${code}/cancel`, { reason: 'cliente se equivocó' });
       expect(cancel.statusCode, cancel.body).toBe(200);
       const refused = await reprint();
       expect(refused.statusCode).toBe(409);
       expect(refused.json().error.code).toBe('TICKET_NOT_REPRINTABLE');
+    });
+
+    it('each draw heads its own plays (lottery, time, the date when not the sale day): page, 58 mm PDF, ESC/POS in 32 columns, preview', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const sale = { entry: '23 100\n2345 50', draw_ids: await anguillaDraws(app) };
+      const code = await sell(app, juan, sale);
+      const headings = ['ANGUILLA 13:00', 'ANGUILLA 18:00', 'ANGUILLA 21:00', 'ANGUILLA 10:00 30/01'];
+      const underEachHeading = (rows: string[]) => {
+        const starts = headings.map((heading) => rows.indexOf(heading));
+        expect(starts, rows.join('\n')).toEqual([...starts].sort((a, b) => a - b));
+        for (const start of starts) {
+          expect(start, rows.join('\n')).toBeGreaterThanOrEqual(0);
+          expect(rows[start + 1]).toMatch(/^23 +Directo +RD\$100\.00$/);
+          expect(rows[start + 2]).toMatch(/^2345 +Palé +RD\$50\.00$/);
+        }
+      };
+
+      const pdf = await get(app, juan, `${code}/pdf?format=thermal_58mm`);
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      underEachHeading(
+        pdfText(pdf.rawPayload)
+          .split('\n')
+          .map((row) => row.trim()),
+      );
+
+      const escpos = await get(app, juan, `${code}/escpos?format=thermal_58mm`);
+      const rows = escposLines(escpos.rawPayload, 'Vendedor:', 'Subtotal:').filter(
+        (row) => !/^-+$/.test(row),
+      );
+      for (const row of rows) expect(row.length, row).toBeLessThanOrEqual(32);
+      underEachHeading(rows.map((row) => row.trim()));
+
+      const page = await get(app, juan, `${code}/print?format=thermal_58mm`);
+      expect(
+        [...page.body.matchAll(/data-testid="print-draw"><td colspan="3">([^<]+)</g)].map((m) => m[1]),
+      ).toEqual(headings);
+
+      const preview = await post(app, juan, 'preview', sale);
+      expect(preview.statusCode, preview.body).toBe(200);
+      const draws: { lottery: string; when: string; lines: unknown[] }[] = preview.json().preview.draws;
+      expect(draws.map((d) => `${d.lottery} ${d.when}`)).toEqual(headings);
+      expect(draws.map((d) => d.lines.length)).toEqual([2, 2, 2, 2]);
+    });
+
+    it("the sale's own print is the original; every later one (page, PDF, ESC/POS, Reimprimir) is counted, audited and says REIMPRESIÓN n; previews never count", async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const code = await sell(app, juan);
+      const first = await get(app, juan, `${code}/print`);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.body).toContain(code);
+      expect(first.body).not.toContain('REIMPRESIÓN');
+      expect((await get(app, juan, `${code}/print`)).body).toContain('REIMPRESIÓN 1');
+      expect(pdfText((await get(app, juan, `${code}/pdf?format=thermal_58mm`)).rawPayload)).toContain(
+        'REIMPRESIÓN 2',
+      );
+      const escpos = (await get(app, juan, `${code}/escpos`)).rawPayload;
+      expect(escpos.includes(Buffer.from('REIMPRESIÓN 3', 'latin1'))).toBe(true);
+      const preview = await get(app, juan, `${code}/preview`);
+      expect(preview.statusCode).toBe(200);
+      expect(preview.body).toContain('VISTA PREVIA — NO VÁLIDO');
+      expect(preview.body).not.toContain('REIMPRESIÓN');
+      const reprint = await post(app, juan, `${code}/reprint`);
+      expect(reprint.json().reprint_count).toBe(4);
+      const view = await get(app, juan, code);
+      expect(view.json().ticket.reprint_count).toBe(4);
+      const audited = await app.platform.db
+        .selectFrom('audit_log')
+        .select(['action', 'after_json'])
+        .where('entity', '=', 'lottery_ticket')
+        .where('entity_id', '=', view.json().ticket.ticket_id)
+        .where('action', 'in', ['print', 'reprint'])
+        .orderBy('seq')
+        .execute();
+      expect(audited.map((a) => `${a.action} ${JSON.parse(a.after_json!).reprint_count}`)).toEqual([
+        'print 0',
+        'reprint 1',
+        'reprint 2',
+        'reprint 3',
+        'reprint 4',
+      ]);
+
+      // Two first prints at once: one original, the other REIMPRESIÓN 1.
+      const other = await sell(app, juan);
+      const both = await Promise.all([get(app, juan, `${other}/print`), get(app, juan, `${other}/print`)]);
+      expect(both.map((r) => /REIMPRESIÓN \d+/.exec(r.body)?.[0] ?? 'original').sort()).toEqual([
+        'REIMPRESIÓN 1',
+        'original',
+      ]);
+
+      // A cancelled ticket is not printed again; its preview says so.
+      const cancel = await post(app, juan, `${other}/cancel`, { reason: 'cliente se equivocó' });
+      expect(cancel.statusCode, cancel.body).toBe(200);
+      for (const format of ['print', 'pdf', 'escpos']) {
+        const refused = await get(app, juan, `${other}/${format}`);
+        expect(refused.statusCode).toBe(409);
+        expect(refused.json().error.code).toBe('TICKET_NOT_REPRINTABLE');
+      }
+      const cancelled = await get(app, juan, `${other}/preview`);
+      expect(cancelled.body).toContain('VISTA PREVIA — NO VÁLIDO');
+      expect(cancelled.body).toContain('ANULADO');
     });
 
     it('preview: the print of the sale as prepareSale sees it, nothing written; refusals as a sale', async () => {
@@ -235,26 +396,16 @@ describeEngines(
           ).n,
         );
       const before = await count();
-      const response = await app.app.inject({
-        method: 'POST',
-        url: '/api/v1/lottery/tickets/preview?format=thermal_80mm',
-        headers: { cookie: juan },
-        payload: SALE,
-      });
+      const response = await post(app, juan, 'preview?format=thermal_80mm', SALE);
       expect(response.statusCode, response.body).toBe(200);
       const body = response.json();
       expect(body.html).toContain('VISTA PREVIA');
       expect(body.html).toContain('RD$157.50');
-      expect(body.html).toContain('size: 80mm auto');
-      expect(body.preview.lines).toHaveLength(3);
+      expect(body.html).toContain('size: 80mm 297mm');
+      expect(body.preview.draws.flatMap((d: { lines: unknown[] }) => d.lines)).toHaveLength(3);
       expect(body.preview.total).toBe('RD$157.50');
       expect(await count()).toBe(before);
-      const bad = await app.app.inject({
-        method: 'POST',
-        url: '/api/v1/lottery/tickets/preview',
-        headers: { cookie: juan },
-        payload: { entry: 'NOEXISTE|23|100' },
-      });
+      const bad = await post(app, juan, 'preview', { entry: 'NOEXISTE|23|100' });
       expect(bad.statusCode).toBeGreaterThanOrEqual(400);
       expect(bad.statusCode).toBeLessThan(500);
     });
@@ -273,17 +424,13 @@ describe('ticket print writers', () => {
     owner: 'GILBERTO TL',
     date: '29/01/2026, 10:00 a. m.',
     seller: 'JUAN001',
-    lines: [
+    draws: [
       {
-        lottery: 'REAL',
-        drawTime: '12:55',
-        number: '23',
-        betType: 'Directo',
-        amount: 'RD$75.00',
-        missing: 'RD$25.00',
-        status: 'pending',
-        prize: null,
-        winner: false,
+        lottery: 'LOTERÍA REAL',
+        when: '12:55',
+        lines: [
+          { number: '23', betType: 'Directo', amount: 'RD$75.00', notes: ['FALTA RD$25.00'], winner: false },
+        ],
       },
     ],
     subtotal: 'RD$75.00',
@@ -297,6 +444,21 @@ describe('ticket print writers', () => {
     format: 'thermal_58mm',
     copies: 2,
   };
+
+  it('the print page asks for a page size Chromium honours: the roll width (58, 80 mm) by 297 mm', async () => {
+    const mm = 72 / 25.4;
+    for (const [format, width, height] of [
+      ['thermal_58mm', 58, 297],
+      ['thermal_80mm', 80, 297],
+    ] as const) {
+      const sizes = pageSizes(chromiumPdf(await renderTicketHtml({ ...model, format })));
+      expect(sizes.length, format).toBeGreaterThan(0);
+      for (const size of sizes) {
+        expect(Math.abs(size.width - width * mm), `${format} width ${size.width}`).toBeLessThan(2);
+        expect(Math.abs(size.height - height * mm), `${format} height ${size.height}`).toBeLessThan(2);
+      }
+    }
+  }, 120_000);
 
   it('a line accepted in part prints "FALTA x"; reprints say REIMPRESIÓN n; the prize table and copies', async () => {
     const html = await renderTicketHtml(model);

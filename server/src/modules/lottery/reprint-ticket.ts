@@ -3,39 +3,49 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { AuthContext } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
-import { bumpReprintCount } from './print.repo.ts';
-import { canSee, visibleBancaIds } from './ticket-scope.ts';
-import { parseScan } from './ticket-signature.ts';
+import { moveReprintCount, originalPrinted } from './print.repo.ts';
+import { loadTicketPrintModel } from './print-ticket.ts';
+import type { PrintFormat, TicketPrintModel } from './ticket-print-model.ts';
 import { findTicketByCode } from './tickets.repo.ts';
 
 /**
- * Reimprimir (DOMAIN.md §7): counts the reprint with a conditional update (two reprints at once
- * get 1 and 2, never 1 twice) and audits it in the same transaction; the print then says
- * "REIMPRESIÓN n". A cancelled ticket is not reprinted.
+ * Every print of a sold ticket (print page, PDF, ESC/POS, Reimprimir) goes through here
+ * (DOMAIN.md §7). The first one, the sale's own, is the original; every later one is a reprint:
+ * counted with a conditional update (two at once get n and n + 1, never n twice), audited in the
+ * same transaction and printed "REIMPRESIÓN n". A cancelled ticket is not printed again.
  */
-export async function reprintTicket(platform: Platform, actor: Actor, auth: AuthContext, scanned: string) {
-  const parsed = parseScan(scanned);
-  if (!parsed) throw notFound('lottery_ticket', scanned);
+export async function reprintTicket(
+  platform: Platform,
+  actor: Actor,
+  auth: AuthContext,
+  scanned: string,
+  options: { format?: PrintFormat; copies?: number } = {},
+): Promise<TicketPrintModel> {
+  const model = await loadTicketPrintModel(platform, auth, scanned, options);
   const db = lotteryDb(platform.db);
   for (let attempt = 0; attempt < 10; attempt++) {
-    const ticket = await findTicketByCode(db, parsed.code);
-    if (!ticket || !canSee(await visibleBancaIds(db, auth), ticket.banca_id))
-      throw notFound('lottery_ticket', parsed.code);
+    const ticket = await findTicketByCode(db, model.code);
+    if (!ticket) throw notFound('lottery_ticket', model.code);
     if (ticket.status === 'cancelled')
       throw new AppError('TICKET_NOT_REPRINTABLE', 409, { code: ticket.code, status: ticket.status });
     const seen = Number(ticket.reprint_count);
-    const counted = await platform.db.transaction().execute(async (trx) => {
-      if (!(await bumpReprintCount(lotteryDb(trx), ticket.id, seen))) return false;
+    const count = await platform.db.transaction().execute(async (trx) => {
+      const tx = lotteryDb(trx);
+      // Holding the row first makes a second first print wait, then find the first one's audit row.
+      if (!(await moveReprintCount(tx, ticket.id, seen, seen))) return null;
+      const original = seen === 0 && !(await originalPrinted(tx, ticket.id));
+      const next = original ? 0 : seen + 1;
+      if (!original) await moveReprintCount(tx, ticket.id, seen, next);
       await platform.audit(trx, actor, {
         entity: 'lottery_ticket',
         entityId: ticket.id,
-        action: 'reprint',
+        action: original ? 'print' : 'reprint',
         before: { reprint_count: seen },
-        after: { reprint_count: seen + 1 },
+        after: { reprint_count: next },
       });
-      return true;
+      return next;
     });
-    if (counted) return { code: ticket.code, reprintCount: seen + 1 };
+    if (count !== null) return { ...model, reprint: count };
   }
-  throw new AppError('CONFLICT', 409, { code: parsed.code });
+  throw new AppError('CONFLICT', 409, { code: model.code });
 }

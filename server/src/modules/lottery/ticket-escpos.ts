@@ -83,17 +83,18 @@ export function renderTicketEscpos(model: TicketPrintModel): Buffer {
     out.bold(false).align('left').line(rule);
     out.bold(true).line(`Ticket: ${model.code}`).bold(false);
     out.line(`Fecha: ${model.date}`).line(`Vendedor: ${model.seller}`).line(rule);
-    for (const line of model.lines) {
-      out.line(pairLine(`${line.lottery} ${line.number}`, line.amount, width));
-      const detail = [
-        `  ${line.betType}`,
-        line.missing ? `FALTA ${line.missing}` : '',
-        line.status === 'cancelled' ? 'ANULADA' : '',
-        line.prize ? `PREMIO ${line.prize}` : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-      out.line(detail.slice(0, width));
+    for (const draw of model.draws) {
+      const lottery = draw.lottery.slice(0, Math.max(1, width - draw.when.length - 1));
+      out.bold(true).line(`${lottery} ${draw.when}`).bold(false);
+      for (const line of draw.lines) {
+        const play = ` ${line.number} ${line.betType}`;
+        if (play.length + 1 + line.amount.length <= width) out.line(pairLine(play, line.amount, width));
+        else
+          out
+            .line(pairLine(` ${line.number}`, line.amount, width))
+            .line(`   ${line.betType}`.slice(0, width));
+        for (const note of line.notes) out.line(`   ${note}`);
+      }
     }
     out.line(rule).line(pairLine('Subtotal:', model.subtotal, width));
     if (model.discount) out.line(pairLine(`${model.discount.label}:`, model.discount.amount, width));

@@ -8,6 +8,8 @@ export const PAPER: Record<PrintFormat, { paper: number; printable: number }> = 
   A4: { paper: 210, printable: 120 },
 };
 
+const ROLL_PAGE_LENGTH = 297;
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
@@ -18,8 +20,10 @@ function css(format: PrintFormat): string {
   const { paper, printable } = PAPER[format];
   const thermal = format !== 'A4';
   const fontPt = format === 'thermal_58mm' ? 8 : format === 'thermal_80mm' ? 9.5 : 11;
+  // A page size takes lengths only ("58mm auto" is dropped, and Chromium prints on Letter): a roll
+  // page is the roll's width by the 297 mm its drivers use, and the print page fits it to the ticket.
   return `
-@page { size: ${thermal ? `${paper}mm auto` : 'A4'}; margin: ${thermal ? '0' : '15mm'}; }
+@page { size: ${thermal ? `${paper}mm ${ROLL_PAGE_LENGTH}mm` : 'A4'}; margin: ${thermal ? '0' : '15mm'}; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 body { font: ${fontPt}pt/1.25 "DejaVu Sans Mono", "Courier New", monospace; }
@@ -31,7 +35,8 @@ body { font: ${fontPt}pt/1.25 "DejaVu Sans Mono", "Courier New", monospace; }
 table { width: 100%; border-collapse: collapse; }
 td { padding: 0.2mm 0; vertical-align: top; }
 td.r { text-align: right; white-space: nowrap; }
-td.n { font-weight: bold; }
+td.n { font-weight: bold; padding: 0.2mm 1.5mm; white-space: nowrap; }
+tr.draw td { font-weight: bold; padding-top: 1mm; border-bottom: 1px solid #000; }
 .sub { font-size: 0.85em; }
 .row { display: flex; justify-content: space-between; gap: 2mm; }
 .codes { text-align: center; margin: 1.5mm 0; }
@@ -44,19 +49,20 @@ td.n { font-weight: bold; }
 }
 
 function lineRows(model: TicketPrintModel): string {
-  return model.lines
-    .map((line) => {
-      const extra = [
-        line.missing ? `FALTA ${line.missing}` : '',
-        line.status === 'cancelled' ? 'ANULADA' : '',
-        line.prize ? `PREMIO ${line.prize}` : '',
-      ]
-        .filter(Boolean)
-        .join(' · ');
-      return `<tr${line.winner ? ' class="winner"' : ''}><td>${escapeHtml(line.lottery)}</td><td class="n">${escapeHtml(line.number)}</td><td class="sub">${escapeHtml(line.betType)}</td><td class="r">${escapeHtml(line.amount)}</td></tr>${
-        extra ? `<tr><td></td><td colspan="3" class="sub b">${escapeHtml(extra)}</td></tr>` : ''
-      }`;
-    })
+  return model.draws
+    .map(
+      (draw) =>
+        `<tr class="draw" data-testid="print-draw"><td colspan="3">${escapeHtml(`${draw.lottery} ${draw.when}`)}</td></tr>${draw.lines
+          .map(
+            (line) =>
+              `<tr${line.winner ? ' class="winner"' : ''}><td class="n">${escapeHtml(line.number)}</td><td class="sub">${escapeHtml(line.betType)}</td><td class="r">${escapeHtml(line.amount)}</td></tr>${
+                line.notes.length
+                  ? `<tr><td></td><td colspan="2" class="sub b">${escapeHtml(line.notes.join(' · '))}</td></tr>`
+                  : ''
+              }`,
+          )
+          .join('')}`,
+    )
     .join('');
 }
 

@@ -80,32 +80,32 @@ function drawCopy(
   text(`Vendedor: ${model.seller}`);
   rule();
   const amountWidth = usable * 0.38;
-  for (const line of model.lines) {
-    doc.font('Helvetica-Bold').fontSize(font);
-    doc.text(`${line.lottery} ${line.number}`, margin, y, {
-      width: usable - amountWidth,
-      lineBreak: false,
-      ellipsis: true,
-    });
-    doc.font('Helvetica').text(line.amount, margin + usable - amountWidth, y, {
-      width: amountWidth,
-      align: 'right',
-      lineBreak: false,
-    });
-    y += font + 2;
-    const detail = [
-      line.betType,
-      line.missing ? `FALTA ${line.missing}` : '',
-      line.status === 'cancelled' ? 'ANULADA' : '',
-      line.prize ? `PREMIO ${line.prize}` : '',
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    doc
-      .font(line.missing || line.prize ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(font * 0.85)
-      .text(detail, margin + font, y, { width: usable - font });
-    y = doc.y + 1;
+  const indent = font * 0.6;
+  for (const draw of model.draws) {
+    text(`${draw.lottery} ${draw.when}`, { bold: true });
+    for (const line of draw.lines) {
+      doc.font('Helvetica-Bold').fontSize(font);
+      const number = `${line.number} `;
+      const numberWidth = doc.widthOfString(number);
+      doc.text(number, margin + indent, y, { lineBreak: false });
+      doc.font('Helvetica').text(line.betType, margin + indent + numberWidth, y, {
+        width: Math.max(1, usable - indent - numberWidth - amountWidth),
+      });
+      const below = doc.y + 1;
+      doc.text(line.amount, margin + usable - amountWidth, y, {
+        width: amountWidth,
+        align: 'right',
+        lineBreak: false,
+      });
+      y = Math.max(y + font + 2, below);
+      if (line.notes.length) {
+        doc
+          .font('Helvetica-Bold')
+          .fontSize(font * 0.85)
+          .text(line.notes.join(' · '), margin + indent * 2, y, { width: usable - indent * 2 });
+        y = doc.y + 1;
+      }
+    }
   }
   rule();
   pair('Subtotal:', model.subtotal);

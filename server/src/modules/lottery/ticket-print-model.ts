@@ -14,17 +14,21 @@ export function isPrintFormat(value: unknown): value is PrintFormat {
 }
 
 export interface PrintLine {
-  lottery: string;
-  drawTime: string;
   /** The number as the seller typed it (a shortcut's expansion prints its own number). */
   number: string;
   betType: string;
   amount: string;
-  /** "FALTA x" when the line was accepted in part. */
-  missing: string | null;
-  status: string | null;
-  prize: string | null;
+  /** "FALTA x" (accepted in part), "ANULADA", "PREMIO x": printed under the line. */
+  notes: string[];
   winner: boolean;
+}
+
+/** The lines of one draw, printed under `lottery when`. */
+export interface PrintDraw {
+  lottery: string;
+  /** `18:00`, or `10:00 30/01` when the draw is not on the ticket's day. */
+  when: string;
+  lines: PrintLine[];
 }
 
 /** Everything a printed ticket shows, already formatted, for the HTML, PDF and ESC/POS writers. */
@@ -39,7 +43,8 @@ export interface TicketPrintModel {
   owner: string;
   date: string;
   seller: string;
-  lines: PrintLine[];
+  /** In draw order: by date and time, then as sold. */
+  draws: PrintDraw[];
   subtotal: string;
   /** `Descuento 10%` and `-RD$17.50`, or null without a discount. */
   discount: { label: string; amount: string } | null;
@@ -119,6 +124,49 @@ function sharedTyped<T>(lines: T[], key: (line: T) => string): Set<string> {
   return new Set([...counts].filter(([, n]) => n > 1).map(([k]) => k));
 }
 
+interface LineDraw {
+  id: string;
+  lottery: string;
+  /** YYYY-MM-DD and HH:MM in the lottery's zone. */
+  date: string;
+  time: string;
+}
+
+/** The lines grouped by draw, in draw order, so each play says which draw it is for. */
+function byDraw<T>(
+  lines: T[],
+  drawOf: (line: T) => LineDraw,
+  printLine: (line: T) => PrintLine,
+  ticketDay: string,
+): PrintDraw[] {
+  const groups = new Map<string, { draw: LineDraw; lines: PrintLine[] }>();
+  for (const line of lines) {
+    const draw = drawOf(line);
+    const group = groups.get(draw.id) ?? { draw, lines: [] };
+    groups.set(draw.id, group);
+    group.lines.push(printLine(line));
+  }
+  return [...groups.values()]
+    .sort((a, b) => `${a.draw.date} ${a.draw.time}`.localeCompare(`${b.draw.date} ${b.draw.time}`))
+    .map(({ draw, lines }) => {
+      const time = draw.time.slice(0, 5);
+      const [, month, day] = draw.date.split('-');
+      return {
+        lottery: draw.lottery,
+        when: draw.date === ticketDay ? time : `${time} ${day}/${month}`,
+        lines,
+      };
+    });
+}
+
+/** A QR that no scanner takes for a ticket: what a preview carries. */
+const previewQr = (code: string) => `MTZ1:${code}:VISTA-PREVIA`;
+
+/** A sold ticket shown but not printed: marked VISTA PREVIA, one copy, a QR that does not scan. */
+export function asPreview(model: TicketPrintModel): TicketPrintModel {
+  return { ...model, preview: true, reprint: 0, qr: previewQr(model.code), copies: 1 };
+}
+
 function expiryNote(days: number): string {
   return `Los premios se cobran hasta ${days} días después del sorteo.`;
 }
@@ -144,26 +192,36 @@ export function printModelFromView(
     owner: view.branch.branch_owner,
     date: formatPrintDate(view.created_at, settings.time_zone),
     seller: view.user.username.toUpperCase(),
-    lines: view.lines.map((line) => {
-      const betType = line.bet.bet_type_code;
-      const missing = line.amounts.missing_amount;
-      return {
-        lottery: line.lottery.lottery_code,
-        drawTime: line.lottery.draw_time,
-        number: printedNumber(
-          line.bet.typed,
-          betType,
-          line.bet.bet_number,
-          shared.has(`${line.lottery.draw_id}|${line.bet.typed}`),
-        ),
-        betType: line.bet.bet_type_name,
-        amount: money(line.amounts.bet_amount),
-        missing: missing > 0 ? money(missing) : null,
-        status: line.status.line_status,
-        prize: line.prize.prize_amount > 0 ? money(line.prize.prize_amount) : null,
-        winner: line.prize.is_winner,
-      };
-    }),
+    draws: byDraw(
+      view.lines,
+      (line) => ({
+        id: line.lottery.draw_id,
+        lottery: line.lottery.lottery_name,
+        date: line.lottery.draw_date,
+        time: line.lottery.draw_time,
+      }),
+      (line) => {
+        const betType = line.bet.bet_type_code;
+        const missing = line.amounts.missing_amount;
+        return {
+          number: printedNumber(
+            line.bet.typed,
+            betType,
+            line.bet.bet_number,
+            shared.has(`${line.lottery.draw_id}|${line.bet.typed}`),
+          ),
+          betType: line.bet.bet_type_name,
+          amount: money(line.amounts.bet_amount),
+          notes: [
+            missing > 0 ? `FALTA ${money(missing)}` : '',
+            line.status.line_status === 'cancelled' ? 'ANULADA' : '',
+            line.prize.prize_amount > 0 ? `PREMIO ${money(line.prize.prize_amount)}` : '',
+          ].filter(Boolean),
+          winner: line.prize.is_winner,
+        };
+      },
+      view.business_date,
+    ),
     subtotal: money(view.totals.total_bet_amount),
     discount:
       discountPct > 0
@@ -205,7 +263,7 @@ export function printModelFromPlan(
   const footerLines = [banca.footer_line1, banca.footer_line2, banca.footer_line3].filter(Boolean);
   return {
     code,
-    qr: `MTZ1:${code}:VISTA-PREVIA`,
+    qr: previewQr(code),
     preview: true,
     reprint: 0,
     cancelled: false,
@@ -213,22 +271,31 @@ export function printModelFromPlan(
     owner: banca.owner_name,
     date: formatPrintDate(now.toISOString(), settings.time_zone),
     seller: seller.username.toUpperCase(),
-    lines: plan.lines.map((line) => ({
-      lottery: line.lotteryCode,
-      drawTime: plan.draws.get(line.drawId)?.draw_time ?? '',
-      number: printedNumber(
-        line.typed,
-        line.betType,
-        line.number,
-        shared.has(`${line.drawId}|${line.typed}`),
-      ),
-      betType: BET_TYPES[line.betType]?.nameEs ?? line.betType,
-      amount: money(line.requestedCents),
-      missing: null,
-      status: null,
-      prize: null,
-      winner: false,
-    })),
+    draws: byDraw(
+      plan.lines,
+      (line) => {
+        const draw = plan.draws.get(line.drawId);
+        return {
+          id: line.drawId,
+          lottery: draw?.lottery_name ?? line.lotteryCode,
+          date: draw?.draw_date ?? plan.businessDate,
+          time: draw?.draw_time ?? '',
+        };
+      },
+      (line) => ({
+        number: printedNumber(
+          line.typed,
+          line.betType,
+          line.number,
+          shared.has(`${line.drawId}|${line.typed}`),
+        ),
+        betType: BET_TYPES[line.betType]?.nameEs ?? line.betType,
+        amount: money(line.requestedCents),
+        notes: [],
+        winner: false,
+      }),
+      plan.businessDate,
+    ),
     subtotal: money(plan.totals.total_bet_amount),
     discount:
       plan.discountBp > 0

@@ -1,23 +1,14 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { PageProps } from '../../../app/guards.tsx';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
-import { notifyError } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { positiveInt, useUrlParams } from '../../../ui/useUrlParams.ts';
 import { statusBadge, ticketPath } from './TicketsPage.tsx';
-import {
-  money,
-  reprintTicket,
-  type TicketListItem,
-  ticketsKey,
-  useDrawsOf,
-  useTicketList,
-} from './tickets.api.ts';
+import { money, type TicketListItem, useDrawsOf, useTicketList } from './tickets.api.ts';
 
 const KEYS = ['user', 'date', 'lottery', 'page', 'page_size'] as const;
 
@@ -25,7 +16,6 @@ const KEYS = ['user', 'date', 'lottery', 'page', 'page_size'] as const;
 export default function InvoicesPage(_props: PageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [values, update] = useUrlParams(KEYS);
   const draws = useDrawsOf(values.date || undefined);
   const lotteries = useMemo(() => {
@@ -44,15 +34,8 @@ export default function InvoicesPage(_props: PageProps) {
     page_size: pageSize,
   });
 
-  const reprint = async (code: string) => {
-    try {
-      await reprintTicket(code);
-      await queryClient.invalidateQueries({ queryKey: ticketsKey });
-      navigate(`/lottery/tickets/${code}/print?auto=1`);
-    } catch (cause) {
-      notifyError(cause);
-    }
-  };
+  // The print page counts the reprint when it prints (every print after the original is one).
+  const reprint = (code: string) => navigate(`/lottery/tickets/${code}/print?auto=1`);
 
   const columns: Column<TicketListItem>[] = [
     {

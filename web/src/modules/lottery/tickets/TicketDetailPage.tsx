@@ -21,11 +21,11 @@ import { can, useSession } from '../../../app/session.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
-import { notifyError, notifySuccess } from '../../../ui/notify.ts';
+import { notifySuccess } from '../../../ui/notify.ts';
 import { PageLoader } from '../../../ui/PageLoader.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { statusBadge } from './TicketsPage.tsx';
-import { cancelTicket, money, reprintTicket, ticketsKey, ticketUrls, useTicket } from './tickets.api.ts';
+import { cancelTicket, money, ticketsKey, ticketUrls, useTicket } from './tickets.api.ts';
 
 /** One ticket: lines with their status and prize, and what this user may do with it. */
 export default function TicketDetailPage(_props: PageProps) {
@@ -55,16 +55,6 @@ export default function TicketDetailPage(_props: PageProps) {
   const realCode = ticket.ticket_code;
   const winner = ticket.status === 'winner' || ticket.totals.total_prize > 0;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ticketsKey });
-
-  const reprint = async () => {
-    try {
-      await reprintTicket(realCode);
-      await refresh();
-      navigate(`/lottery/tickets/${realCode}/print?auto=1`);
-    } catch (cause) {
-      notifyError(cause);
-    }
-  };
 
   return (
     <Stack gap="sm" data-testid="ticket-detail">
@@ -174,7 +164,11 @@ export default function TicketDetailPage(_props: PageProps) {
           {t('ui.lottery.print.print')}
         </Button>
         {ticket.status !== 'cancelled' && can(session, 'lottery.ticket.sell', 'lottery.ticket.read.all') ? (
-          <Button variant="default" onClick={() => void reprint()} data-testid="ticket-reprint">
+          <Button
+            variant="default"
+            onClick={() => navigate(`/lottery/tickets/${realCode}/print?auto=1`)}
+            data-testid="ticket-reprint"
+          >
             {t('ui.lottery.tickets.reprint')}
           </Button>
         ) : null}

@@ -171,11 +171,6 @@ export async function todaysTicketCode(sequence: string): Promise<string | null>
 
 export const ticketsKey = [ROOT];
 
-/** Counts a reprint on the server; the print page then says "REIMPRESIÓN n". */
-export function reprintTicket(code: string) {
-  return api.post<{ reprint_count: number; ticket: TicketView }>(`/lottery/tickets/${encode(code)}/reprint`);
-}
-
 export function cancelTicket(code: string, reason: string) {
   return api.post<{ ticket: TicketView; late: boolean }>(`/lottery/tickets/${encode(code)}/cancel`, {
     reason,
