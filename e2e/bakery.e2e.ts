@@ -1,9 +1,34 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, PHONE, pageErrors, screenshot } from './support/browser.ts';
+import {
+  DESKTOP,
+  launchBrowser,
+  login,
+  newPage,
+  PHONE,
+  pageErrors,
+  screenshot,
+  type Viewport,
+} from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
+
+const NARROW: Viewport = { width: 360, height: 780, mobile: true };
+
+interface DocumentJson {
+  id: string;
+  code: string;
+  lines: { product_code: string; quantity: number }[];
+}
+
+/** Clears a field the way a user does (select all, erase), then types. */
+async function retype(field: Locator, text: string) {
+  await field.selectText();
+  await field.press('Backspace');
+  expect(await field.inputValue()).toBe('');
+  await field.pressSequentially(text);
+}
 
 describe('bakery route sales', () => {
   let server: TestServer;
@@ -161,6 +186,168 @@ describe('bakery route sales', () => {
         .toBe('anulado');
       expect(await row(toAnnul).getByTestId('document-status').textContent()).toBe('Anulado');
       expect(await row(toAnnul).getByTestId('document-actions').count()).toBe(0);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('at 360 px a quantity can be cleared and retyped: the pedido and its admin edit keep exactly that quantity', async () => {
+    const documentOf = async (page: Page, code: string): Promise<DocumentJson> =>
+      (await (await page.request.get(`/api/v1/bakery/documents?code=${code}`)).json()).items[0];
+    let code = '';
+    const seller = await newPage(browser, server.url, NARROW);
+    try {
+      const { page } = seller;
+      await login(page, 'ruta5');
+      await page.goto('/bakery/documents');
+      const scan = page.getByTestId('scan-input');
+      await scan.waitFor();
+      await scan.fill('P003');
+      await scan.press('Enter');
+      const quantity = page.getByTestId('qty-P003');
+      await expect.poll(() => quantity.inputValue()).toBe('1');
+
+      // Emptied, the field stays empty; submitting it is refused on the screen, naming the line.
+      await quantity.selectText();
+      await quantity.press('Backspace');
+      expect(await quantity.inputValue()).toBe('');
+      await page.getByTestId('submit-document').click();
+      const problem = page.getByTestId('qty-error-P003');
+      await problem.waitFor();
+      expect(await problem.textContent()).toContain('P003');
+      expect(await page.getByTestId('created-document').count()).toBe(0);
+
+      await quantity.pressSequentially('24');
+      expect(await quantity.inputValue()).toBe('24');
+      expect(await problem.count()).toBe(0);
+      expect(await page.getByTestId('document-totals').textContent()).toContain('1 productos · 24 unidades');
+      await screenshot(page, 'bakery-documents-quantity-360');
+      await page.getByTestId('submit-document').click();
+      const created = page.getByTestId('created-document');
+      await created.waitFor();
+      code = /PD-\d{5}/.exec((await created.textContent()) ?? '')?.[0] ?? '';
+      expect(code).toMatch(/^PD-\d{5}$/);
+      expect((await documentOf(page, code)).lines).toMatchObject([{ product_code: 'P003', quantity: 24 }]);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await seller.context.close();
+    }
+
+    const admin = await newPage(browser, server.url, NARROW);
+    try {
+      const { page } = admin;
+      await login(page, 'panadero');
+      await page.goto('/bakery/documents');
+      const row = page.locator(`[data-testid="document-row"][data-code="${code}"]`);
+      await row.getByTestId('document-edit').click();
+      const edit = page.getByRole('dialog');
+      const quantity = edit.getByTestId('qty-P003');
+      await expect.poll(() => quantity.inputValue()).toBe('24');
+      await retype(quantity, '30');
+      await edit.getByTestId('document-reason').fill('Conteo corregido en el despacho');
+      await edit.getByTestId('document-action-submit').click();
+      await edit.waitFor({ state: 'detached' });
+      await expect.poll(() => row.getByTestId('document-meta').textContent()).toContain('30 u.');
+      expect((await documentOf(page, code)).lines).toMatchObject([{ product_code: 'P003', quantity: 30 }]);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await admin.context.close();
+    }
+  });
+
+  it('with two pedidos the same day the sale screen asks which one, warns without a day return, and annulling asks for a reason', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'panadero');
+      const sellers = (await (await page.request.get('/api/v1/bakery/sellers')).json()).items as {
+        id: string;
+        username: string;
+      }[];
+      const sandra = sellers.find((s) => s.username === 'ruta6')!;
+      const pedido = async (quantity: number) =>
+        (
+          (await (
+            await page.request.post('/api/v1/bakery/documents', {
+              data: {
+                kind: 'PD',
+                seller_id: sandra.id,
+                lines: [{ product_code: 'P004', quantity }],
+              },
+            })
+          ).json()) as { document: DocumentJson }
+        ).document.code;
+      const small = await pedido(7);
+      const large = await pedido(40);
+
+      await page.goto('/bakery/sales');
+      await page.getByTestId('sale-seller').click();
+      await page.getByRole('option', { name: /Sandra Ruta Seis/ }).click();
+      const choice = page.getByTestId('sale-pedido-choice');
+      await choice.waitFor();
+      const options = choice.getByTestId('sale-pedido-option');
+      expect(await options.allTextContents()).toEqual(
+        expect.arrayContaining([`${small} · 7 u.`, `${large} · 40 u.`]),
+      );
+      expect(await page.getByTestId('sale-pedido').inputValue()).toBe('');
+      expect(await page.getByTestId('sale-no-return').textContent()).toContain('devolución del día');
+      await screenshot(page, 'bakery-sale-pedido-choice-1366');
+
+      await options.filter({ hasText: small }).click();
+      await expect.poll(() => page.getByTestId('sale-pedido').inputValue()).toContain(small);
+      expect(await choice.count()).toBe(0);
+      const confirm = page.getByTestId('confirm-sale');
+      await expect.poll(() => confirm.isDisabled()).toBe(false);
+      await page.getByTestId('sale-lines').getByText('P004', { exact: true }).waitFor();
+      await confirm.click();
+      await page.getByTestId('sale-done').waitFor();
+      const pdf = await page.getByTestId('download-pdf').getAttribute('href');
+      const saleId = /sales\/([^/]+)\/pdf/.exec(pdf ?? '')?.[1];
+      expect(saleId).toBeTruthy();
+      const sold = (await (await page.request.get(`/api/v1/bakery/sales/${saleId}`)).json()).sale;
+      expect(sold.documents.pedido.code).toBe(small);
+      expect(sold.lines.find((l: { product_code: string }) => l.product_code === 'P004').pedido_qty).toBe(7);
+
+      await page.getByTestId('annul-sale').click();
+      const dialog = page.getByTestId('sale-annul-dialog');
+      const submit = dialog.getByTestId('sale-annul-submit');
+      await submit.waitFor();
+      expect(await submit.isDisabled()).toBe(true);
+      await dialog.getByTestId('document-reason').fill('no');
+      expect(await submit.isDisabled()).toBe(true);
+      await dialog.getByTestId('document-reason').fill('Se usó el pedido equivocado');
+      await submit.click();
+      await dialog.waitFor({ state: 'detached' });
+      const annulled = (await (await page.request.get(`/api/v1/bakery/sales/${saleId}`)).json()).sale;
+      expect(annulled).toMatchObject({ status: 'anulada', annul_reason: 'Se usó el pedido equivocado' });
+      // Its pedido is free again, so the screen asks again.
+      await choice.waitFor();
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a reversed date range disables the report downloads with a message instead of downloading an error', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'despacho1');
+      await page.goto('/bakery/reports');
+      const pdf = page.getByTestId('report-pdf');
+      await pdf.waitFor();
+      expect(await pdf.getAttribute('href')).toContain('format=pdf');
+      await page.getByLabel('Desde').fill('2026-11-30');
+      await page.getByLabel('Hasta').fill('2026-11-01');
+      const message = page.getByTestId('report-range-invalid');
+      await message.waitFor();
+      expect(await message.textContent()).toContain('2026-11-30');
+      for (const button of [pdf, page.getByTestId('report-xlsx')]) {
+        expect(await button.getAttribute('href')).toBeNull();
+        expect(await button.getAttribute('data-disabled')).toBe('true');
+      }
+      await page.getByLabel('Hasta').fill('2026-11-30');
+      await expect.poll(() => pdf.getAttribute('href')).toContain('from=2026-11-30&to=2026-11-30');
+      expect(await message.count()).toBe(0);
       expect(pageErrors(page)).toEqual([]);
     } finally {
       await context.close();

@@ -83,6 +83,66 @@ describe('canastas at phone size', () => {
     }
   });
 
+  it('undo asks first, naming the basket and the movement, and undoes only the last scan, once', async () => {
+    const { context, page } = await newPage(browser, server.url, PHONE);
+    try {
+      await login(page, 'despacho1');
+      await page.goto('/bakery/baskets');
+      await page.getByTestId('basket-scan-input').waitFor();
+      await page.getByTestId('scan-seller').click();
+      await page.getByRole('option', { name: SELLER }).click();
+      const [first, second] = [7003, 7004].map((n) => makeBasketCode(RULE, n));
+      await page.getByTestId('scan-movement').getByText('Sale (préstamo)').click();
+      for (const code of [first, second]) await scanLikeAScanner(page, code);
+      await expect.poll(() => successes(page)).toBe(2);
+
+      const undo = page.getByTestId('scan-undo');
+      const dialog = page.getByRole('dialog');
+      const accept = page.getByTestId('confirm-accept');
+      await undo.click();
+      await accept.waitFor();
+      const question = (await dialog.textContent()) ?? '';
+      expect(question).toContain(second);
+      expect(question).toContain('Sale (préstamo)');
+      expect(question).toContain(SELLER);
+      await screenshot(page, 'baskets-undo-confirm-390');
+      // Cancelling changes nothing.
+      await page.getByTestId('confirm-cancel').click();
+      await accept.waitFor({ state: 'hidden' });
+      expect(await page.locator('[data-testid="scan-entry"][data-outcome="undone"]').count()).toBe(0);
+
+      await undo.click();
+      await accept.click();
+      await accept.waitFor({ state: 'hidden' });
+      const undone = page.locator('[data-testid="scan-entry"][data-outcome="undone"]');
+      await expect.poll(() => undone.count()).toBe(1);
+      expect(await undone.textContent()).toContain(second);
+      // One level only: the scan before it cannot be reached by tapping again.
+      expect(await undo.isDisabled()).toBe(true);
+      const lent = await (await page.request.get(`/api/v1/bakery/baskets?code=${first}`)).json();
+      expect(lent.items[0]).toMatchObject({ code: first, status: 'prestada' });
+      const back = await (await page.request.get(`/api/v1/bakery/baskets?code=${second}`)).json();
+      expect(back.items[0]).toMatchObject({ code: second, status: 'disponible' });
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the basket settings say that a new code rule applies to new baskets only', async () => {
+    const { context, page } = await newPage(browser, server.url, PHONE);
+    try {
+      await login(page, 'panadero');
+      await page.goto('/bakery/baskets/settings');
+      const note = page.getByTestId('basket-rule-new-only');
+      await note.waitFor();
+      expect(await note.textContent()).toContain('solo a canastas nuevas');
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a route seller sees the baskets they have out and lost on their own panel', async () => {
     const { context, page } = await newPage(browser, server.url, PHONE);
     try {

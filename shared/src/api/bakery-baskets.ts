@@ -26,6 +26,11 @@ export const ScanBody = z.strictObject({
 });
 export type ScanBody = z.infer<typeof ScanBody>;
 
+/** A scan can be undone only by whoever made it, while it is their last one and this recent. */
+export const SCAN_UNDO_MINUTES = 2;
+/** The scan the user confirmed undoing (the screen shows its basket and movement first). */
+export const ScanUndoBody = z.strictObject({ movement_id: Id });
+
 export const BasketBody = z.strictObject({
   code: ScannedCode,
   colour: Label.nullable().default(null),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, DOCUMENT_KINDS } from '../bakery/sale-math.ts';
+import { CATEGORIES, DOCUMENT_KINDS, MAX_LINE_QUANTITY, MAX_PRODUCT_PRICE } from '../bakery/sale-math.ts';
 import { toCents } from '../money.ts';
 import { Id, IsoDate } from './common.ts';
 
@@ -7,6 +7,8 @@ const twoDecimals = (value: number) => toCents(value) !== null;
 
 /** A major-unit amount with at most two decimals (COP has no cents in practice, the API keeps them). */
 export const MoneyAmount = z.number().min(0).max(100_000_000).refine(twoDecimals, 'máximo dos decimales');
+/** A product's price: a sale multiplies it by thousands of units, so it stays within a real price. */
+const Price = z.number().min(0).max(MAX_PRODUCT_PRICE).refine(twoDecimals, 'máximo dos decimales');
 /** A commission percentage such as 12.5 (stored as 1250 basis points). */
 export const Percent = z.number().min(0).max(100).refine(twoDecimals, 'máximo dos decimales');
 
@@ -25,14 +27,14 @@ const ProductCode = z
 export const ProductBody = z.strictObject({
   code: ProductCode,
   name: z.string().trim().min(1).max(120),
-  price: MoneyAmount,
+  price: Price,
   category: Category,
   active: z.boolean().default(true),
 });
 export const ProductPatch = z.strictObject({
   code: ProductCode.optional(),
   name: z.string().trim().min(1).max(120).optional(),
-  price: MoneyAmount.optional(),
+  price: Price.optional(),
   category: Category.optional(),
   active: z.boolean().optional(),
 });
@@ -65,20 +67,41 @@ export const SellerPatch = z.strictObject({
 
 export const DocumentLineInput = z.strictObject({
   product_code: ProductCode,
-  quantity: z.number().int().min(1).max(100_000),
+  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
 });
+/** A code scanned on several lines becomes one line of their sum, which has the same cap as a line. */
+const DocumentLines = z
+  .array(DocumentLineInput)
+  .min(1)
+  .max(300)
+  .superRefine((lines, ctx) => {
+    const totals = new Map<string, number>();
+    for (const [index, line] of lines.entries()) {
+      const code = line.product_code.toUpperCase();
+      const total = (totals.get(code) ?? 0) + line.quantity;
+      totals.set(code, total);
+      if (total > MAX_LINE_QUANTITY) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'quantity'],
+          message: `el producto ${code} suma ${total} unidades; el máximo por documento es ${MAX_LINE_QUANTITY}`,
+        });
+        return;
+      }
+    }
+  });
 export const DocumentBody = z.strictObject({
   kind: DocumentKind,
   date: IsoDate.optional(),
   /** Only the admin names the seller; a route seller always writes their own. */
   seller_id: Id.optional(),
   comments: z.string().trim().max(500).default(''),
-  lines: z.array(DocumentLineInput).min(1).max(300),
+  lines: DocumentLines,
 });
 export const DocumentPatch = z.strictObject({
   date: IsoDate.optional(),
   comments: z.string().trim().max(500).optional(),
-  lines: z.array(DocumentLineInput).min(1).max(300).optional(),
+  lines: DocumentLines.optional(),
   reason: Reason,
 });
 export const ReassignBody = z.strictObject({ seller_id: Id, reason: Reason });

@@ -28,5 +28,9 @@ describe('parseProductCsv', () => {
       problem: { line: 2, field: 'price', value: 'abc' },
     });
     expect(parseProductCsv('P1,Pan,100,tortas')).toMatchObject({ ok: false, problem: { field: 'category' } });
+    expect(parseProductCsv('P1,Pan,1000000.01,panaderia')).toEqual({
+      ok: false,
+      problem: { line: 1, field: 'price', value: '1000000.01' },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { type Cents, toCents } from '../money.ts';
-import { CATEGORIES, type Category } from './sale-math.ts';
+import { CATEGORIES, type Category, MAX_PRODUCT_PRICE } from './sale-math.ts';
 
 export interface ProductCsvRow {
   line: number;
@@ -53,7 +53,7 @@ function parsePrice(text: string): Cents | null {
   let cleaned = text.replace(/[\s$]/g, '');
   if (cleaned.includes(',') && !cleaned.includes('.')) cleaned = cleaned.replace(',', '.');
   const cents = toCents(cleaned);
-  return cents !== null && cents >= 0 ? cents : null;
+  return cents !== null && cents >= 0 && cents <= MAX_PRODUCT_PRICE * 100 ? cents : null;
 }
 
 const ACTIVE_WORDS: Record<string, boolean> = {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeSale, documentCode, quantitiesOf, type SaleProduct } from './sale-math.ts';
+import {
+  computeSale,
+  documentCode,
+  MAX_SALE_VALUE_CENTS,
+  quantitiesOf,
+  type SaleProduct,
+  SaleTooLargeError,
+} from './sale-math.ts';
 
 const products = new Map<string, SaleProduct>([
   ['pan', { id: 'pan', code: 'P001', name: 'Pan francés', category: 'panaderia', priceCents: 35_050 }],
@@ -59,6 +66,31 @@ describe('computeSale', () => {
       ['P001', -1],
       ['B001', -1],
     ]);
+  });
+
+  it('una venta que vale más de lo que una comisión puede redondear exacto se rechaza, no se calcula mal', () => {
+    const dear = new Map<string, SaleProduct>([
+      [
+        'top',
+        { id: 'top', code: 'T1', name: 'Tope', category: 'bizcocheria', priceCents: MAX_SALE_VALUE_CENTS },
+      ],
+    ]);
+    const sale = (quantity: number) =>
+      computeSale({
+        products: dear,
+        rates: { panaderia: 10_000, bizcocheria: 10_000 },
+        previousReturn: new Map(),
+        pedido: q([['top', quantity]]),
+        extras: [],
+        dayReturn: new Map(),
+      });
+    expect(sale(1).total).toEqual({
+      quantity: 1,
+      valueCents: MAX_SALE_VALUE_CENTS,
+      commissionCents: MAX_SALE_VALUE_CENTS,
+      payableCents: 0,
+    });
+    expect(() => sale(2)).toThrow(SaleTooLargeError);
   });
 
   it('propiedades: totales = suma de líneas, venta = comisión + a pagar, comisión ≤ venta', () => {

@@ -6,6 +6,23 @@ export type Category = (typeof CATEGORIES)[number];
 export const DOCUMENT_KINDS = ['PD', 'EX', 'DV'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** The dearest product a bakery may sell, in major units (a large celebration cake stays below it). */
+export const MAX_PRODUCT_PRICE = 1_000_000;
+/** Units of one product in one document, after repeated scans of it are added up. */
+export const MAX_LINE_QUANTITY = 100_000;
+/**
+ * The most a sale may be worth, in cents: its value times a commission rate in basis points must stay
+ * a safe integer, or the commission could not be rounded exactly.
+ */
+export const MAX_SALE_VALUE_CENTS = Math.floor(Number.MAX_SAFE_INTEGER / 10_000);
+
+/** The documents of a sale add up to more than MAX_SALE_VALUE_CENTS: the sale must be refused. */
+export class SaleTooLargeError extends Error {
+  constructor(readonly valueCents: number) {
+    super(`sale value ${valueCents} cents exceeds ${MAX_SALE_VALUE_CENTS}`);
+  }
+}
+
 export interface SaleProduct {
   id: string;
   code: string;
@@ -73,6 +90,7 @@ function addTo(totals: Totals, line: SaleLine): void {
  * Venta del día per product = devolución anterior + pedido + extras − devolución del día;
  * value = quantity × price; commission = value × the seller's rate for the category, half-up to
  * the cent on each line; payable to the bakery = value − commission. Lines sorted by code.
+ * Throws SaleTooLargeError past MAX_SALE_VALUE_CENTS.
  */
 export function computeSale(input: SaleInput): SaleComputation {
   const productIds = new Set<string>();
@@ -81,6 +99,7 @@ export function computeSale(input: SaleInput): SaleComputation {
   }
   const lines: SaleLine[] = [];
   const negative: SaleComputation['negative'] = [];
+  let saleValueCents = 0;
   for (const productId of productIds) {
     const product = input.products.get(productId);
     if (!product) throw new Error(`computeSale: unknown product ${productId}`);
@@ -90,8 +109,10 @@ export function computeSale(input: SaleInput): SaleComputation {
     const returnQty = input.dayReturn.get(productId) ?? 0;
     const quantity = previousQty + pedidoQty + extrasQty - returnQty;
     if (quantity < 0) negative.push({ productId, code: product.code, name: product.name, quantity });
-    const commissionBp = input.rates[product.category];
     const valueCents = Math.max(quantity, 0) * product.priceCents;
+    saleValueCents += valueCents;
+    if (saleValueCents > MAX_SALE_VALUE_CENTS) throw new SaleTooLargeError(saleValueCents);
+    const commissionBp = input.rates[product.category];
     const commissionCents = applyRate(valueCents, commissionBp);
     lines.push({
       productId,

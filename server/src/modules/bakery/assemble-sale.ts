@@ -1,9 +1,14 @@
+import { fitsSaleDate, type SaleRole } from '@matriz/shared/bakery/document-dates';
 import {
   computeSale,
+  MAX_SALE_VALUE_CENTS,
   quantitiesOf,
   type SaleComputation,
+  type SaleInput,
   type SaleProduct,
+  SaleTooLargeError,
 } from '@matriz/shared/bakery/sale-math';
+import { toMajor } from '@matriz/shared/money';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import type { BakeryDb } from './bakery.repo.ts';
 import { type DocumentRow, findDocuments } from './documents.repo.ts';
@@ -28,15 +33,14 @@ export interface AssembledSale {
   computation: SaleComputation;
 }
 
-type Role = 'pedido' | 'extra' | 'previous_return' | 'return';
-const expectedKind: Record<Role, DocumentRow['kind']> = {
+const expectedKind: Record<SaleRole, DocumentRow['kind']> = {
   pedido: 'PD',
   extra: 'EX',
   previous_return: 'DV',
   return: 'DV',
 };
 
-function checkDocument(document: DocumentRow, role: Role, seller: SellerRow): void {
+function checkDocument(document: DocumentRow, role: SaleRole, seller: SellerRow, saleDate: string): void {
   const code = document.code;
   if (document.seller_id !== seller.user_id) {
     throw conflict('DOCUMENT_OTHER_SELLER', { code, role, seller: seller.username });
@@ -50,6 +54,22 @@ function checkDocument(document: DocumentRow, role: Role, seller: SellerRow): vo
   } else if (document.status !== 'pendiente') {
     throw conflict('DOCUMENT_USED', { code, role });
   }
+  if (!fitsSaleDate(role, document.doc_date, saleDate)) {
+    const dates = { code, role, document_date: document.doc_date, sale_date: saleDate };
+    throw invalid(
+      role === 'previous_return' ? 'PREVIOUS_RETURN_NOT_BEFORE' : 'DOCUMENT_NOT_SALE_DATE',
+      dates,
+    );
+  }
+}
+
+function compute(input: SaleInput): SaleComputation {
+  try {
+    return computeSale(input);
+  } catch (error) {
+    if (!(error instanceof SaleTooLargeError)) throw error;
+    throw invalid('SALE_TOO_LARGE', { value: toMajor(error.valueCents), max: toMajor(MAX_SALE_VALUE_CENTS) });
+  }
 }
 
 /**
@@ -60,11 +80,13 @@ function checkDocument(document: DocumentRow, role: Role, seller: SellerRow): vo
 export async function assembleSale(db: BakeryDb, request: SaleRequest): Promise<AssembledSale> {
   const seller = await findSeller(db, request.sellerId);
   if (!seller) throw notFound('bakery_seller', request.sellerId);
-  const wanted: [string, Role][] = [
-    ...(request.pedidoId ? [[request.pedidoId, 'pedido'] as [string, Role]] : []),
-    ...request.extraIds.map((id) => [id, 'extra'] as [string, Role]),
-    ...(request.previousReturnId ? [[request.previousReturnId, 'previous_return'] as [string, Role]] : []),
-    ...(request.returnId ? [[request.returnId, 'return'] as [string, Role]] : []),
+  const wanted: [string, SaleRole][] = [
+    ...(request.pedidoId ? [[request.pedidoId, 'pedido'] as [string, SaleRole]] : []),
+    ...request.extraIds.map((id) => [id, 'extra'] as [string, SaleRole]),
+    ...(request.previousReturnId
+      ? [[request.previousReturnId, 'previous_return'] as [string, SaleRole]]
+      : []),
+    ...(request.returnId ? [[request.returnId, 'return'] as [string, SaleRole]] : []),
   ];
   if (!request.pedidoId && request.extraIds.length === 0 && !request.previousReturnId) {
     throw invalid('SALE_EMPTY', { seller: seller.username, date: request.date });
@@ -76,7 +98,7 @@ export async function assembleSale(db: BakeryDb, request: SaleRequest): Promise<
   for (const [id, role] of wanted) {
     const document = documents.get(id);
     if (!document) throw new AppError('NOT_FOUND', 404, { entity: 'bakery_document', id, role });
-    checkDocument(document, role, seller);
+    checkDocument(document, role, seller, request.date);
   }
   const pick = (id: string | null) => (id ? documents.get(id)! : null);
   const pedido = pick(request.pedidoId);
@@ -93,7 +115,7 @@ export async function assembleSale(db: BakeryDb, request: SaleRequest): Promise<
   );
   const quantities = (document: DocumentRow | null) =>
     quantitiesOf((document?.lines ?? []).map((l) => ({ productId: l.product_id, quantity: l.quantity })));
-  const computation = computeSale({
+  const computation = compute({
     products,
     rates: { panaderia: seller.commission_panaderia_bp, bizcocheria: seller.commission_bizcocheria_bp },
     previousReturn: quantities(previousReturn),

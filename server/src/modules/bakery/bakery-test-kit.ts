@@ -104,3 +104,22 @@ export async function newDocument(
   });
   return { id: body.document.id, code: body.document.code };
 }
+
+/** A devolución already used as the day's return of a sale on its date: the next sale's devolución anterior. */
+export async function usedDayReturn(
+  app: TestApp,
+  sellerId: string,
+  date: string,
+  productCode: string,
+  quantity: number,
+): Promise<{ id: string; code: string }> {
+  const pedido = await newDocument(app, 'PD', sellerId, date, [[productCode, quantity + 10]]);
+  const dayReturn = await newDocument(app, 'DV', sellerId, date, [[productCode, quantity]]);
+  await ok(app, 'despacho1', 'POST', '/bakery/sales', {
+    seller_id: sellerId,
+    date,
+    pedido_id: pedido.id,
+    return_id: dayReturn.id,
+  });
+  return dayReturn;
+}

@@ -1,5 +1,10 @@
-import { type BasketCodeRule, DEFAULT_BASKET_CODE_RULE } from '@matriz/shared/bakery/basket-code';
+import {
+  type BasketCodeRule,
+  DEFAULT_BASKET_CODE_RULE,
+  validateBasketCode,
+} from '@matriz/shared/bakery/basket-code';
 import { toMajor } from '@matriz/shared/money';
+import { invalid } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { bakeryDb, readSetting } from './bakery.repo.ts';
 
@@ -37,4 +42,17 @@ export function presentBasketSettings(settings: BasketSettings) {
     lost_after_days: settings.lostAfterDays,
     default_charge: toMajor(settings.defaultChargeCents),
   };
+}
+
+/** The code in its canonical form, or BASKET_CODE_INVALID naming what breaks the operator's rule. */
+export function checkBasketCode(raw: string, rule: BasketCodeRule): string {
+  const checked = validateBasketCode(raw, rule);
+  if (!checked.ok) {
+    throw invalid('BASKET_CODE_INVALID', {
+      code: checked.code,
+      reason: checked.reason,
+      expected: checked.expected ?? null,
+    });
+  }
+  return checked.code;
 }

@@ -117,12 +117,11 @@ export async function findMovement(db: BakeryDb, id: string): Promise<MovementRo
   return movementsQuery(db).where('m.id', '=', id).executeTakeFirst();
 }
 
-/** The user's latest scan ("sale" or "entra") that is not undone yet. */
+/** The user's latest scan ("sale" or "entra"), undone or not: undoing never reaches further back. */
 export async function lastScanOf(db: BakeryDb, userId: string): Promise<MovementRow | undefined> {
   return movementsQuery(db)
     .where('m.user_id', '=', userId)
     .where('m.kind', 'in', ['sale', 'entra'])
-    .where('m.undone_at', 'is', null)
     .orderBy('m.at', 'desc')
     .orderBy('m.id', 'desc')
     .limit(1)

@@ -6,6 +6,7 @@ import {
   BasketSettingsBody,
   ChargeBody,
   ScanBody,
+  ScanUndoBody,
   WriteOffBody,
 } from '@matriz/shared/api/bakery-baskets';
 import { IdParams } from '@matriz/shared/api/common';
@@ -59,8 +60,10 @@ export function registerBasketRoutes(app: App, platform: Platform): void {
     }),
   );
 
-  app.post('/bakery/baskets/scan/undo', { config: scan, schema: { tags } }, async (request) =>
-    undoLastScan(platform, request.actor, request.auth!.userId),
+  app.post(
+    '/bakery/baskets/scan/undo',
+    { config: scan, schema: { tags, body: ScanUndoBody } },
+    async (request) => undoLastScan(platform, request.actor, request.auth!.userId, request.body.movement_id),
   );
 
   app.get(

@@ -227,55 +227,64 @@ describeEngines('canastas: escaneo, rechazos, deshacer, perdidas, reportes y con
     expect(inactive.body.error.code).toBe('SELLER_INACTIVE');
   });
 
-  it('deshacer invierte el último escaneo del usuario si nada pasó después; si no, lo rechaza', async () => {
+  it('deshacer: solo el último escaneo propio, de los últimos 2 minutos, una sola vez; si no, lo rechaza', async () => {
     const app = t();
     const seller = await newSeller(app, 10, 10);
-    const [a, b] = [freshCode(), freshCode()];
-    await ok(app, 'despacho1', 'POST', '/bakery/baskets/scan', {
-      code: a,
-      seller_id: seller.id,
-      movement: 'sale',
-    });
-    await ok(app, 'despacho1', 'POST', '/bakery/baskets/scan', {
-      code: b,
-      seller_id: seller.id,
-      movement: 'sale',
-    });
+    const [a, b, c, d, e] = [freshCode(), freshCode(), freshCode(), freshCode(), freshCode()];
+    const lend = async (user: string, code: string) =>
+      (await ok(app, user, 'POST', '/bakery/baskets/scan', { code, seller_id: seller.id, movement: 'sale' }))
+        .movement.id as string;
+    const undo = (user: string, movementId: string) =>
+      call(app, user, 'POST', '/bakery/baskets/scan/undo', { movement_id: movementId });
+    const scanA = await lend('despacho1', a);
+    const scanB = await lend('despacho1', b);
 
-    const undone = await ok(app, 'despacho1', 'POST', '/bakery/baskets/scan/undo');
-    expect(undone.movement).toMatchObject({ basket_code: b, kind: 'sale', undone: true });
-    expect(undone.basket).toMatchObject({ code: b, status: 'disponible', holder_id: null });
-    // Undo again: now the scan of `a`.
-    const second = await ok(app, 'despacho1', 'POST', '/bakery/baskets/scan/undo');
-    expect(second.basket).toMatchObject({ code: a, status: 'disponible' });
+    // An older scan is not the last one: refused, `a` stays lent.
+    const older = await undo('despacho1', scanA);
+    expect(older.status).toBe(409);
+    expect(older.body.error).toMatchObject({ code: 'SCAN_UNDO_NOT_LAST', details: { code: a } });
+    expect(older.body.error.message).toContain(a);
 
-    // Lend `a` again, another user takes it back: the first user's undo is stale.
-    await ok(app, 'despacho1', 'POST', '/bakery/baskets/scan', {
-      code: a,
-      seller_id: seller.id,
-      movement: 'sale',
-    });
-    await ok(app, 'panadero', 'POST', '/bakery/baskets/scan', {
-      code: a,
+    const undone = await undo('despacho1', scanB);
+    expect(undone.status).toBe(200);
+    expect(undone.body.movement).toMatchObject({ basket_code: b, kind: 'sale', undone: true });
+    expect(undone.body.basket).toMatchObject({ code: b, status: 'disponible', holder_id: null });
+    // One level only: tapping again neither repeats it nor walks back to `a`.
+    const again = await undo('despacho1', scanB);
+    expect(again.body.error).toMatchObject({ code: 'SCAN_UNDO_ALREADY', details: { code: b } });
+    expect((await undo('despacho1', scanA)).body.error.code).toBe('SCAN_UNDO_NOT_LAST');
+    expect(await basketByCode(app, a)).toMatchObject({ status: 'prestada', holder_id: seller.id });
+
+    // Another user's scan is never theirs to undo.
+    await lend('panadero', e);
+    const foreign = await undo('panadero', scanA);
+    expect(foreign.body.error.code).toBe('SCAN_UNDO_NOT_LAST');
+    expect(await basketByCode(app, a)).toMatchObject({ status: 'prestada' });
+
+    // Lend `c`, another user takes it back: the first user's undo is stale.
+    const scanC = await lend('despacho1', c);
+    const returned = await ok(app, 'panadero', 'POST', '/bakery/baskets/scan', {
+      code: c,
       seller_id: seller.id,
       movement: 'entra',
     });
-    const stale = await call(app, 'despacho1', 'POST', '/bakery/baskets/scan/undo');
+    const stale = await undo('despacho1', scanC);
     expect(stale.status).toBe(409);
-    expect(stale.body.error).toMatchObject({ code: 'SCAN_UNDO_STALE', details: { code: a } });
-    expect(await basketByCode(app, a)).toMatchObject({ status: 'disponible' });
+    expect(stale.body.error).toMatchObject({ code: 'SCAN_UNDO_STALE', details: { code: c } });
+    expect(await basketByCode(app, c)).toMatchObject({ status: 'disponible' });
 
     // The return by panadero can be undone: the basket is lent again to the seller.
-    const back = await ok(app, 'panadero', 'POST', '/bakery/baskets/scan/undo');
+    const back = await ok(app, 'panadero', 'POST', '/bakery/baskets/scan/undo', {
+      movement_id: returned.movement.id,
+    });
     expect(back.basket).toMatchObject({
-      code: a,
+      code: c,
       status: 'prestada',
       holder_id: seller.id,
       lent_date: '2026-01-29',
     });
     const history = await ok(app, 'panadero', 'GET', `/bakery/baskets/${back.basket.id}`);
     expect(history.movements.map((m: { kind: string; undone: boolean }) => [m.kind, m.undone])).toEqual([
-      ['sale', true],
       ['sale', false],
       ['entra', true],
     ]);
@@ -285,12 +294,54 @@ describeEngines('canastas: escaneo, rechazos, deshacer, perdidas, reportes y con
       'GET',
       `/audit?entity=bakery_basket&action=undo_scan&entity_id=${back.basket.id}`,
     );
-    expect(audit.total).toBe(2);
+    expect(audit.total).toBe(1);
 
-    // A user who never scanned has nothing to undo.
-    const nothing = await call(app, 'admin', 'POST', '/bakery/baskets/scan/undo');
+    // Past the window the scan stays as it is.
+    const scanD = await lend('despacho1', d);
+    app.clock.advance(2 * 60_000 + 1_000);
+    const late = await undo('despacho1', scanD);
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'SCAN_UNDO_EXPIRED', details: { code: d, minutes: 2 } });
+    expect(late.body.error.message).toContain('2 minutos');
+    expect(await basketByCode(app, d)).toMatchObject({ status: 'prestada' });
+
+    // A user who never scanned has nothing to undo; the movement must be named.
+    const nothing = await undo('admin', scanD);
     expect(nothing.status).toBe(409);
     expect(nothing.body.error.code).toBe('SCAN_NOTHING_TO_UNDO');
+    expect((await call(app, 'despacho1', 'POST', '/bakery/baskets/scan/undo', {})).status).toBe(400);
+  });
+
+  it('cambiar la regla de códigos no impide recibir ni prestar las canastas ya registradas', async () => {
+    const app = t();
+    const seller = await newSeller(app, 10, 10);
+    const lentCode = freshCode();
+    const idleCode = freshCode();
+    await ok(app, 'despacho1', 'POST', '/bakery/baskets/scan', {
+      code: lentCode,
+      seller_id: seller.id,
+      movement: 'sale',
+    });
+    await ok(app, 'panadero', 'POST', '/bakery/baskets', { code: idleCode });
+    const rule = { code_prefix: 'CAN', check_digit: 'luhn', lost_after_days: 7, default_charge: 25000 };
+    await ok(app, 'panadero', 'PUT', '/bakery/baskets/settings', { ...rule, code_length: 10 });
+    try {
+      const back = await scan(app, 'despacho1', lentCode, seller.id, 'entra');
+      expect(back.status).toBe(200);
+      expect(back.body.basket).toMatchObject({ code: lentCode, status: 'disponible' });
+      expect((await scan(app, 'despacho1', idleCode, seller.id, 'sale')).status).toBe(200);
+      // Only a code never seen before must follow the new rule.
+      const unknown = await scan(app, 'despacho1', freshCode(), seller.id, 'sale');
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.error).toMatchObject({
+        code: 'BASKET_CODE_INVALID',
+        details: { reason: 'length', expected: 10 },
+      });
+      const longCode = makeBasketCode({ prefix: 'CAN', length: 10, checkDigit: 'luhn' }, serial++);
+      expect((await scan(app, 'despacho1', longCode, seller.id, 'sale')).body.registered).toBe(true);
+    } finally {
+      await ok(app, 'panadero', 'PUT', '/bakery/baskets/settings', { ...rule, code_length: 8 });
+    }
   });
 
   it('reportes: cierre del día por vendedor, afuera, historial; Excel y PDF; panel del vendedor', async () => {

@@ -125,6 +125,25 @@ describeEngines(
       expect(own.rows.map((r: { key: string }) => r.key)).toEqual(['ruta1']);
     });
 
+    it('un rango invertido es un 422 en español, no un archivo de error, en JSON, Excel y PDF', async () => {
+      const app = t();
+      for (const format of ['json', 'xlsx', 'pdf']) {
+        const response = await call(
+          app,
+          'panadero',
+          'GET',
+          `/bakery/reports/sales?group=product&from=2026-01-31&to=2026-01-01&format=${format}`,
+        );
+        expect(response.status).toBe(422);
+        expect(response.raw.headers['content-disposition']).toBeUndefined();
+        expect(response.body.error).toMatchObject({
+          code: 'DATE_RANGE_INVALID',
+          message: 'La fecha inicial 2026-01-31 es posterior a la final 2026-01-01',
+          details: { from: '2026-01-31', to: '2026-01-01' },
+        });
+      }
+    });
+
     it('el logo solo acepta PNG/JPEG reales, hasta 512 KB y sin rutas en el nombre', async () => {
       const app = t();
       const send = (body: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness.ts';
-import { call, cookieOf, newDocument, newProduct, newSeller, ok } from './bakery-test-kit.ts';
+import { call, cookieOf, newDocument, newProduct, newSeller, ok, usedDayReturn } from './bakery-test-kit.ts';
 
 describeEngines(
   'documentos PD/EX/DV: códigos, concurrencia y alcance por rol',
@@ -49,6 +49,55 @@ describeEngines(
       expect(extraField.status).toBe(400);
     });
 
+    it('un vendedor de ruta fecha sus documentos de ayer a 3 días adelante; el admin puede corregir fechas pasadas', async () => {
+      const app = t();
+      const me = await ok(app, 'ruta1', 'GET', '/auth/me');
+      const write = (user: string, date: string, sellerId?: string) =>
+        call(app, user, 'POST', '/bakery/documents', {
+          kind: 'PD',
+          date,
+          ...(sellerId && { seller_id: sellerId }),
+          lines: [{ product_code: 'P001', quantity: 1 }],
+        });
+      const mine = async () =>
+        (await ok(app, 'ruta1', 'GET', '/bakery/documents?page_size=1')).total as number;
+      const before = await mine();
+
+      // Today is 2026-01-29 in Bogotá.
+      const old = await write('ruta1', '2025-01-01');
+      expect(old.status).toBe(422);
+      expect(old.body.error).toMatchObject({
+        code: 'DOCUMENT_DATE_TOO_EARLY',
+        details: { date: '2025-01-01', min: '2026-01-28' },
+      });
+      expect(old.body.error.message).toContain('2026-01-28');
+      expect((await write('ruta1', '2026-01-27')).body.error.code).toBe('DOCUMENT_DATE_TOO_EARLY');
+      const ahead = await write('ruta1', '2026-02-02');
+      expect(ahead.body.error).toMatchObject({
+        code: 'DOCUMENT_DATE_TOO_LATE',
+        details: { date: '2026-02-02', max: '2026-02-01' },
+      });
+      expect(await mine()).toBe(before);
+      expect((await write('ruta1', '2026-01-28')).status).toBe(201);
+      expect((await write('ruta1', '2026-02-01')).status).toBe(201);
+
+      const backdated = await write('panadero', '2025-03-01', me.user.id);
+      expect(backdated.status).toBe(201);
+      expect((await write('panadero', '2024-12-31', me.user.id)).body.error.code).toBe(
+        'DOCUMENT_DATE_TOO_EARLY',
+      );
+      const moved = await call(app, 'panadero', 'PATCH', `/bakery/documents/${backdated.body.document.id}`, {
+        date: '2062-01-01',
+        reason: 'fecha mal digitada',
+      });
+      expect(moved.body.error).toMatchObject({
+        code: 'DOCUMENT_DATE_TOO_LATE',
+        details: { date: '2062-01-01' },
+      });
+      const kept = await ok(app, 'panadero', 'GET', `/bakery/documents/${backdated.body.document.id}`);
+      expect(kept.document.date).toBe('2025-03-01');
+    });
+
     it('100 documentos creados en paralelo reciben 100 códigos distintos y consecutivos', async () => {
       const app = t();
       const seller = await newSeller(app, 10, 10);
@@ -76,24 +125,26 @@ describeEngines(
       expect(numbers[99] - numbers[0]).toBe(99);
     });
 
-    it('dos ventas en paralelo con el mismo pedido: solo una se confirma', async () => {
+    it('dos ventas en paralelo con la misma devolución anterior: solo una se confirma', async () => {
       const app = t();
       const seller = await newSeller(app, 10, 10);
       const product = await newProduct(app, 'panaderia', 100);
-      const pedido = await newDocument(app, 'PD', seller.id, '2026-02-17', [[product.code, 10]]);
+      const dv = await usedDayReturn(app, seller.id, '2026-02-16', product.code, 2);
+      const pd2 = await newDocument(app, 'PD', seller.id, '2026-02-17', [[product.code, 10]]);
+      const pd3 = await newDocument(app, 'PD', seller.id, '2026-02-18', [[product.code, 10]]);
       const cookie = await cookieOf(app, 'despacho1');
-      const attempt = (date: string) =>
+      const attempt = (date: string, pedidoId: string) =>
         app.app.inject({
           method: 'POST',
           url: '/api/v1/bakery/sales',
           headers: { cookie },
-          payload: { seller_id: seller.id, date, pedido_id: pedido.id },
+          payload: { seller_id: seller.id, date, pedido_id: pedidoId, previous_return_id: dv.id },
         });
 
-      const [a, b] = await Promise.all([attempt('2026-02-17'), attempt('2026-02-18')]);
+      const [a, b] = await Promise.all([attempt('2026-02-17', pd2.id), attempt('2026-02-18', pd3.id)]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
       const refused = a.statusCode === 409 ? a : b;
-      expect(refused.json().error).toMatchObject({ code: 'DOCUMENT_USED', details: { code: pedido.code } });
+      expect(refused.json().error).toMatchObject({ code: 'DOCUMENT_USED', details: { code: dv.code } });
 
       // Same seller and date from two screens at once: the unique day wins over the race.
       const p1 = await newDocument(app, 'PD', seller.id, '2026-02-19', [[product.code, 1]]);
@@ -116,7 +167,8 @@ describeEngines(
         'GET',
         `/bakery/documents?seller_id=${seller.id}&status=pendiente`,
       );
-      expect(pending.items).toHaveLength(1);
+      // The pedido of the refused sale of each race stays free.
+      expect(pending.items).toHaveLength(2);
     });
 
     it('el admin edita, reasigna y anula solo documentos sin usar, con motivo auditado', async () => {

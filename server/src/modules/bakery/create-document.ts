@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { bakeryDb, nextCounterValue } from './bakery.repo.ts';
+import { checkDocumentDate } from './document-dates.ts';
 import { type LineInput, resolveLines } from './document-lines.ts';
 import { type DocumentRow, findDocument, insertDocument } from './documents.repo.ts';
 import { findSeller } from './sellers.repo.ts';
@@ -28,7 +29,9 @@ export async function createDocument(
 ): Promise<DocumentRow> {
   const sellerId = input.sellerId ?? viewer.userId;
   if (sellerId !== viewer.userId && !viewer.managesDocuments) throw forbidden('bakery.documents.manage');
-  const date = input.date ?? (await bakeryToday(platform));
+  const today = await bakeryToday(platform);
+  const date = input.date ?? today;
+  checkDocumentDate(date, today, viewer.managesDocuments);
   const id = newId();
   const at = platform.clock.now().toISOString();
   await platform.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/audit/audit.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { bakeryDb } from './bakery.repo.ts';
+import { checkDocumentDate } from './document-dates.ts';
 import { type LineInput, resolveLines } from './document-lines.ts';
 import {
   type DocumentRow,
@@ -9,6 +10,7 @@ import {
   replaceDocumentLines,
   updateUnusedDocument,
 } from './documents.repo.ts';
+import { bakeryToday } from './settings.ts';
 import { presentDocument } from './views.ts';
 
 export interface DocumentChanges {
@@ -25,6 +27,8 @@ export async function editDocument(
   id: string,
   changes: DocumentChanges,
 ): Promise<DocumentRow> {
+  // Only the admin edits documents, so the admin's window of dates applies.
+  if (changes.date !== undefined) checkDocumentDate(changes.date, await bakeryToday(platform), true);
   await platform.db.transaction().execute(async (trx) => {
     const db = bakeryDb(trx);
     const before = await findDocument(db, id);

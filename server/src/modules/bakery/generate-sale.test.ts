@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness.ts';
-import { call, newDocument, newProduct, newSeller, ok } from './bakery-test-kit.ts';
+import { call, newDocument, newProduct, newSeller, ok, usedDayReturn } from './bakery-test-kit.ts';
 
 describeEngines(
   'venta del día: fórmula, trazabilidad y reglas de documentos',
@@ -256,6 +256,171 @@ describeEngines(
       });
       expect(third.status).toBe(409);
       expect(third.body.error).toMatchObject({ code: 'DOCUMENT_USED', details: { code: dv.code } });
+    });
+
+    it('la propuesta nunca toma un pedido de otra fecha y, con varios pedidos del día, no elige ninguno', async () => {
+      const app = t();
+      const seller = await newSeller(app, 10, 10);
+      const pan = await newProduct(app, 'panaderia', 500);
+      const old = await newDocument(app, 'PD', seller.id, '2026-11-21', [[pan.code, 9]]);
+      const propose = (date: string) =>
+        ok(app, 'despacho1', 'GET', `/bakery/sales/proposal?seller_id=${seller.id}&date=${date}`);
+
+      const none = await propose('2026-11-23');
+      expect(none.proposed.pedido_id).toBeNull();
+      expect(none.candidates.pedidos).toEqual([]);
+      expect(none.pedido_choice_required).toBe(false);
+
+      const first = await newDocument(app, 'PD', seller.id, '2026-11-23', [[pan.code, 10]]);
+      const single = await propose('2026-11-23');
+      expect(single.proposed.pedido_id).toBe(first.id);
+      expect(single.candidates.pedidos.map((d: { id: string }) => d.id)).toEqual([first.id]);
+
+      const second = await newDocument(app, 'PD', seller.id, '2026-11-23', [[pan.code, 25]]);
+      const several = await propose('2026-11-23');
+      expect(several.proposed.pedido_id).toBeNull();
+      expect(several.pedido_choice_required).toBe(true);
+      expect(
+        several.candidates.pedidos
+          .map((d: { id: string; total_quantity: number }) => [d.id, d.total_quantity])
+          .sort(),
+      ).toEqual(
+        [
+          [first.id, 10],
+          [second.id, 25],
+        ].sort(),
+      );
+      // The older pedido is still its own day's.
+      expect((await propose('2026-11-21')).proposed.pedido_id).toBe(old.id);
+    });
+
+    it('cada documento de la venta tiene la fecha que le corresponde: pedido, extras y devolución del día, la de la venta; la anterior, una previa', async () => {
+      const app = t();
+      const seller = await newSeller(app, 10, 10);
+      const pan = await newProduct(app, 'panaderia', 500);
+      const sell = (body: Record<string, unknown>) =>
+        call(app, 'despacho1', 'POST', '/bakery/sales', { seller_id: seller.id, ...body });
+
+      const future = await newDocument(app, 'PD', seller.id, '2027-01-15', [[pan.code, 10]]);
+      const farBack = await sell({ date: '1999-01-01', pedido_id: future.id });
+      expect(farBack.status).toBe(422);
+      expect(farBack.body.error).toMatchObject({
+        code: 'DOCUMENT_NOT_SALE_DATE',
+        details: { code: future.code, role: 'pedido', document_date: '2027-01-15', sale_date: '1999-01-01' },
+      });
+      expect(farBack.body.error.message).toContain(future.code);
+      const preview = await call(app, 'despacho1', 'POST', '/bakery/sales/preview', {
+        seller_id: seller.id,
+        date: '2027-01-14',
+        pedido_id: future.id,
+      });
+      expect(preview.body.error.code).toBe('DOCUMENT_NOT_SALE_DATE');
+
+      const pd = await newDocument(app, 'PD', seller.id, '2026-09-10', [[pan.code, 10]]);
+      const extra = await newDocument(app, 'EX', seller.id, '2026-09-09', [[pan.code, 2]]);
+      const dayReturn = await newDocument(app, 'DV', seller.id, '2026-09-11', [[pan.code, 1]]);
+      const wrongExtra = await sell({ date: '2026-09-10', pedido_id: pd.id, extra_ids: [extra.id] });
+      expect(wrongExtra.body.error).toMatchObject({
+        code: 'DOCUMENT_NOT_SALE_DATE',
+        details: { code: extra.code, role: 'extra' },
+      });
+      const wrongReturn = await sell({ date: '2026-09-10', pedido_id: pd.id, return_id: dayReturn.id });
+      expect(wrongReturn.body.error).toMatchObject({
+        code: 'DOCUMENT_NOT_SALE_DATE',
+        details: { code: dayReturn.code, role: 'return' },
+      });
+
+      // A return of 2026-11-20, used on its day, is no devolución anterior of 2026-09-10.
+      const laterDv = await usedDayReturn(app, seller.id, '2026-11-20', pan.code, 3);
+      const backwards = await sell({ date: '2026-09-10', pedido_id: pd.id, previous_return_id: laterDv.id });
+      expect(backwards.status).toBe(422);
+      expect(backwards.body.error).toMatchObject({
+        code: 'PREVIOUS_RETURN_NOT_BEFORE',
+        details: { code: laterDv.code, document_date: '2026-11-20', sale_date: '2026-09-10' },
+      });
+      expect(backwards.body.error.message).toContain('anterior');
+      const sameDay = await call(app, 'despacho1', 'POST', '/bakery/sales/preview', {
+        seller_id: seller.id,
+        date: '2026-11-20',
+        previous_return_id: laterDv.id,
+      });
+      expect(sameDay.body.error.code).toBe('PREVIOUS_RETURN_NOT_BEFORE');
+
+      // Nothing was used by the refusals; with the right dates the sale goes through.
+      const pending = await ok(
+        app,
+        'panadero',
+        'GET',
+        `/bakery/documents?seller_id=${seller.id}&status=pendiente`,
+      );
+      expect(pending.items.map((d: { code: string }) => d.code).sort()).toEqual(
+        [future.code, pd.code, extra.code, dayReturn.code].sort(),
+      );
+      const sale = await ok(app, 'despacho1', 'POST', '/bakery/sales', {
+        seller_id: seller.id,
+        date: '2026-11-21',
+        previous_return_id: laterDv.id,
+      });
+      expect(sale.sale.total.quantity).toBe(3);
+    });
+
+    it('importes enormes: precio y cantidades con tope, y una venta que no cabe en enteros seguros es un 422, nunca un 500', async () => {
+      const app = t();
+      const seller = await newSeller(app, 10, 10);
+      const tooDear = await call(app, 'panadero', 'POST', '/bakery/products', {
+        code: 'CARO1',
+        name: 'Torta carísima',
+        price: 100_000_000,
+        category: 'bizcocheria',
+      });
+      expect(tooDear.status).toBe(400);
+      expect(tooDear.body.error).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        details: { field: 'body.price' },
+      });
+
+      const cake = await newProduct(app, 'bizcocheria', 1_000_000);
+      // 300 lines of the same product are one line of their sum: past 100 000 units it is refused.
+      const merged = await call(app, 'panadero', 'POST', '/bakery/documents', {
+        kind: 'PD',
+        seller_id: seller.id,
+        date: '2026-04-06',
+        lines: Array.from({ length: 300 }, () => ({ product_code: cake.code, quantity: 100_000 })),
+      });
+      expect(merged.status).toBe(400);
+      expect(merged.body.error).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        details: { field: 'body.lines.1.quantity' },
+      });
+      expect(merged.body.error.details.reason).toContain(cake.code);
+
+      // 100 000 cakes of a million: the commission could not be rounded exactly, so the sale is refused.
+      const huge = await newDocument(app, 'PD', seller.id, '2026-04-06', [[cake.code, 100_000]]);
+      const body = { seller_id: seller.id, date: '2026-04-06', pedido_id: huge.id };
+      for (const url of ['/bakery/sales/preview', '/bakery/sales']) {
+        const refused = await call(app, 'despacho1', 'POST', url, body);
+        expect(refused.status).toBe(422);
+        expect(refused.body.error).toMatchObject({
+          code: 'SALE_TOO_LARGE',
+          details: { value: 100_000_000_000, max: 9_007_199_254.74 },
+        });
+        expect(refused.body.error.message).toContain('más de lo que una venta puede valer');
+      }
+      const pending = await ok(app, 'panadero', 'GET', `/bakery/documents/${huge.id}`);
+      expect(pending.document.status).toBe('pendiente');
+      // The largest sales that fit are computed to the cent.
+      const large = await newDocument(app, 'PD', seller.id, '2026-04-06', [[cake.code, 9_000]]);
+      const fits = await ok(app, 'despacho1', 'POST', '/bakery/sales/preview', {
+        seller_id: seller.id,
+        date: '2026-04-06',
+        pedido_id: large.id,
+      });
+      expect(fits.total).toEqual({
+        quantity: 9_000,
+        value: 9_000_000_000,
+        commission: 900_000_000,
+        payable: 8_100_000_000,
+      });
     });
 
     it('anular una venta libera sus documentos y queda auditado con el motivo; solo el admin', async () => {

@@ -1,10 +1,9 @@
-import { validateBasketCode } from '@matriz/shared/bakery/basket-code';
 import type { Actor } from '../../platform/audit/audit.ts';
-import { conflict, invalid } from '../../platform/errors.ts';
+import { conflict } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { bakeryDb } from './bakery.repo.ts';
-import { loadBasketSettings } from './basket-settings.ts';
+import { checkBasketCode, loadBasketSettings } from './basket-settings.ts';
 import { findBasket, insertBasketIfMissing } from './baskets.repo.ts';
 import { presentBasket } from './baskets-view.ts';
 
@@ -15,21 +14,14 @@ export async function registerBasket(
   input: { code: string; colour: string | null; size: string | null },
 ) {
   const { codeRule } = await loadBasketSettings(platform);
-  const checked = validateBasketCode(input.code, codeRule);
-  if (!checked.ok) {
-    throw invalid('BASKET_CODE_INVALID', {
-      code: checked.code,
-      reason: checked.reason,
-      expected: checked.expected ?? null,
-    });
-  }
+  const code = checkBasketCode(input.code, codeRule);
   const at = platform.clock.now().toISOString();
   const id = newId();
   return platform.db.transaction().execute(async (trx) => {
     const db = bakeryDb(trx);
     const created = await insertBasketIfMissing(db, {
       id,
-      code: checked.code,
+      code,
       colour: input.colour || null,
       size: input.size || null,
       status: 'disponible',
@@ -46,7 +38,7 @@ export async function registerBasket(
       created_at: at,
       updated_at: at,
     });
-    if (!created) throw conflict('BASKET_CODE_TAKEN', { code: checked.code });
+    if (!created) throw conflict('BASKET_CODE_TAKEN', { code });
     const basket = (await findBasket(db, id))!;
     await platform.audit(trx, actor, {
       entity: 'bakery_basket',

@@ -1,12 +1,12 @@
 import type { ScanMovement } from '@matriz/shared/api/bakery-baskets';
-import { validateBasketCode } from '@matriz/shared/bakery/basket-code';
+import { normalizeBasketCode } from '@matriz/shared/bakery/basket-code';
 import type { Actor } from '../../platform/audit/audit.ts';
 import { businessDate } from '../../platform/clock.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { bakeryDb } from './bakery.repo.ts';
-import { loadBasketSettings } from './basket-settings.ts';
+import { checkBasketCode, loadBasketSettings } from './basket-settings.ts';
 import {
   type BasketRow,
   findBasketByCode,
@@ -55,25 +55,18 @@ function refusal(basket: BasketRow, input: ScanInput, sellerName: string): AppEr
 }
 
 /**
- * One scan at the dispatch door: "sale" lends the basket to the seller, "entra" takes it back. A code
- * that passes the operator's rule but is unknown is registered on this first scan (insert … on conflict
- * do nothing); the state change itself is a conditional update on the version read, so two scans of
- * the same basket can never both apply.
+ * One scan at the dispatch door: "sale" lends the basket to the seller, "entra" takes it back. A known
+ * code is taken as it is, even if the operator's rule changed since it was registered; an unknown code
+ * must pass the current rule and is registered on this first scan (insert … on conflict do nothing).
+ * The state change itself is a conditional update on the version read, so two scans of the same basket
+ * can never both apply.
  */
 export async function scanBasket(platform: Platform, actor: Actor, input: ScanInput) {
   const [basketSettings, settings] = await Promise.all([
     loadBasketSettings(platform),
     loadSettings(platform),
   ]);
-  const checked = validateBasketCode(input.code, basketSettings.codeRule);
-  if (!checked.ok) {
-    throw invalid('BASKET_CODE_INVALID', {
-      code: checked.code,
-      reason: checked.reason,
-      expected: checked.expected ?? null,
-    });
-  }
-  const code = checked.code;
+  const code = normalizeBasketCode(input.code);
   const now = platform.clock.now();
   const at = now.toISOString();
   const date = businessDate(now, settings.timezone);
@@ -86,6 +79,7 @@ export async function scanBasket(platform: Platform, actor: Actor, input: ScanIn
     if (input.movement === 'sale' && (seller.active !== 1 || seller.user_active !== 1)) {
       throw new AppError('SELLER_INACTIVE', 422, { seller: seller.username });
     }
+    if (!(await findBasketByCode(db, code))) checkBasketCode(code, basketSettings.codeRule);
     const registered = await insertBasketIfMissing(db, {
       id: newId(),
       code,

@@ -1,3 +1,4 @@
+import { SCAN_UNDO_MINUTES } from '@matriz/shared/api/bakery-baskets';
 import type { Actor } from '../../platform/audit/audit.ts';
 import { conflict } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
@@ -6,16 +7,28 @@ import { findBasket, findMovement, lastScanOf, markMovementUndone, restoreBasket
 import { presentBasket, presentMovement } from './baskets-view.ts';
 
 /**
- * Reverses the user's last scan, only while nothing else has happened to that basket since (its
- * latest movement is still that scan). The movement stays in the history, marked undone; audited.
+ * Reverses the scan the user confirmed, only if it is still their very last scan, made within the
+ * last few minutes, and nothing else has happened to that basket since (its latest movement is still
+ * that scan). One level only: once undone, the scan before it stays. The movement stays in the
+ * history, marked undone; audited.
  */
-export async function undoLastScan(platform: Platform, actor: Actor, userId: string) {
-  const at = platform.clock.now().toISOString();
+export async function undoLastScan(platform: Platform, actor: Actor, userId: string, movementId: string) {
+  const now = platform.clock.now();
+  const at = now.toISOString();
   return platform.db.transaction().execute(async (trx) => {
     const db = bakeryDb(trx);
     const last = await lastScanOf(db, userId);
-    if (!last || !(await markMovementUndone(db, last.id, at, userId))) {
-      throw conflict('SCAN_NOTHING_TO_UNDO');
+    if (!last) throw conflict('SCAN_NOTHING_TO_UNDO');
+    if (last.id !== movementId) {
+      const asked = await findMovement(db, movementId);
+      throw conflict('SCAN_UNDO_NOT_LAST', { code: asked?.basket_code ?? '—', last_code: last.basket_code });
+    }
+    if (last.undone_at) throw conflict('SCAN_UNDO_ALREADY', { code: last.basket_code });
+    if (now.getTime() - Date.parse(last.at) > SCAN_UNDO_MINUTES * 60_000) {
+      throw conflict('SCAN_UNDO_EXPIRED', { code: last.basket_code, minutes: SCAN_UNDO_MINUTES });
+    }
+    if (!(await markMovementUndone(db, last.id, at, userId))) {
+      throw conflict('SCAN_UNDO_ALREADY', { code: last.basket_code });
     }
     const restored = await restoreBasketIf(db, last.basket_id, last.id, {
       status: last.prev_status,

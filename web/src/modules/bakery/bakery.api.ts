@@ -95,6 +95,7 @@ export interface Proposal {
     previous_return_id: string | null;
     return_id: string | null;
   };
+  pedido_choice_required: boolean;
   candidates: {
     pedidos: DocumentView[];
     extras: DocumentView[];

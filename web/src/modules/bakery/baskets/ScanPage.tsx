@@ -1,9 +1,11 @@
-import { Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Card, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { SCAN_UNDO_MINUTES } from '@matriz/shared/api/bakery-baskets';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage, isApiError } from '../../../app/api.ts';
-import { notifyError, notifySuccess } from '../../../ui/notify.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
+import { notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useSellers } from '../bakery.api.ts';
 import { BasketsTabs } from './BasketsTabs.tsx';
@@ -36,7 +38,8 @@ function stored(): { sellerId: string | null; movement: ScanMovement } {
 /**
  * The dispatch door: a USB scanner (it types the code and Enter) or the phone camera. The seller and
  * the movement stay chosen between scans; each scan beeps, lands in the list of the last 20 with its
- * outcome and, when it worked, adds to the counter. The last scan can be undone.
+ * outcome and, when it worked, adds to the counter. The user's own last scan can be undone, once,
+ * within a few minutes, after confirming which basket and movement it was.
  */
 export default function ScanPage() {
   const { t } = useTranslation();
@@ -49,7 +52,6 @@ export default function ScanPage() {
   const [value, setValue] = useState('');
   const [entries, setEntries] = useState<ScanEntry[]>([]);
   const [count, setCount] = useState(0);
-  const [undoing, setUndoing] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
 
@@ -118,27 +120,25 @@ export default function ScanPage() {
       });
   };
 
-  const undo = async () => {
-    setUndoing(true);
+  // Only the newest scan that went through may be undone, and only once (one level, no walking back).
+  const newest = entries.find((e) => e.movementId !== undefined);
+  const lastScan = newest?.outcome === 'ok' ? newest : undefined;
+
+  const undo = async (entry: ScanEntry) => {
     try {
-      const result = await api.post<{ movement: MovementView }>('/bakery/baskets/scan/undo');
+      const result = await api.post<{ movement: MovementView }>('/bakery/baskets/scan/undo', {
+        movement_id: entry.movementId,
+      });
       beepSuccess();
-      setEntries((current) =>
-        current.map((e) =>
-          e.movementId === result.movement.id
-            ? { ...e, outcome: 'undone', message: t('ui.bakery.baskets.undone') }
-            : e,
-        ),
-      );
-      if (entries.some((e) => e.movementId === result.movement.id)) setCount((c) => Math.max(0, c - 1));
+      update(entry.key, { outcome: 'undone', message: t('ui.bakery.baskets.undone') });
+      setCount((c) => Math.max(0, c - 1));
       notifySuccess(t('ui.bakery.baskets.undone_ok', { code: result.movement.basket_code }));
       void queryClient.invalidateQueries({ queryKey: ['bakery', 'baskets'] });
-    } catch (error) {
-      beepError();
-      notifyError(error);
-    } finally {
-      setUndoing(false);
       focus();
+    } catch (error) {
+      // The dialog stays open showing why.
+      beepError();
+      throw error;
     }
   };
 
@@ -213,15 +213,27 @@ export default function ScanPage() {
         <Text fw={700} size="lg" data-testid="scan-count">
           {t('ui.bakery.baskets.counter', { count })}
         </Text>
-        <Button
+        <ConfirmButton
           variant="light"
           color="gray"
-          onClick={() => void undo()}
-          loading={undoing}
+          disabled={!lastScan}
+          confirmTitle={t('ui.bakery.baskets.undo_title')}
+          confirmMessage={
+            lastScan
+              ? t('ui.bakery.baskets.undo_confirm', {
+                  code: lastScan.code,
+                  movement: t(`ui.bakery.baskets.movement.${lastScan.movement}`),
+                  seller: lastScan.sellerName,
+                  minutes: SCAN_UNDO_MINUTES,
+                })
+              : ''
+          }
+          confirmLabel={t('ui.bakery.baskets.undo')}
+          onConfirm={() => lastScan && undo(lastScan)}
           data-testid="scan-undo"
         >
           {t('ui.bakery.baskets.undo')}
-        </Button>
+        </ConfirmButton>
       </Group>
       <Text fw={700}>{t('ui.bakery.baskets.last_scans')}</Text>
       <Stack gap={6} data-testid="scan-list">

@@ -1,4 +1,4 @@
-import { Button, Card, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type BasketCodeRule, makeBasketCode } from '@matriz/shared/bakery/basket-code';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -81,6 +81,9 @@ export default function SettingsPage() {
                 {t('ui.bakery.baskets.settings.example', { code: sample })}
               </Text>
             ) : null}
+            <Alert color="blue" variant="light" data-testid="basket-rule-new-only">
+              {s('new_only')}
+            </Alert>
             <NumberInput
               label={s('lost_after_days')}
               value={form.lost_after_days}

@@ -7,7 +7,7 @@ import { api } from '../../../app/api.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../../ui/notify.ts';
 import { type DocumentView, useProducts, useSellers } from '../bakery.api.ts';
-import { LineList, LineTotals, linesOf, ScanField, useLineEditor } from './DocumentLines.tsx';
+import { type LineInput, LineList, LineTotals, linesOf, ScanField, useLineEditor } from './DocumentLines.tsx';
 
 export type DocumentAction = 'edit' | 'reassign' | 'annul';
 
@@ -16,7 +16,7 @@ export const isUnused = (d: DocumentView) =>
   d.status === 'pendiente' && d.sale_id === null && d.used_as_return_sale_id === null;
 
 /** The server's own rule for a reason (trimmed, 3 to 500 characters). */
-const validReason = (reason: string) => reason.trim().length >= 3 && reason.trim().length <= 500;
+export const validReason = (reason: string) => reason.trim().length >= 3 && reason.trim().length <= 500;
 
 /** Editar · Reasignar · Anular for one document; shown only to the admin, only while unused. */
 export function DocumentActionButtons({
@@ -69,7 +69,7 @@ export function DocumentActionModal({
   return <AnnulModal document={document} onClose={onClose} />;
 }
 
-function ReasonField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function ReasonField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   return (
     <Textarea
@@ -146,10 +146,10 @@ function EditModal({ document, onClose }: { document: DocumentView; onClose: () 
   const [reason, setReason] = useState('');
   const save = useDocumentMutation(
     onClose,
-    () =>
+    (lines: LineInput[]) =>
       api.patch<{ document: DocumentView }>(`/bakery/documents/${document.id}`, {
         comments,
-        lines: editor.lines.map((l) => ({ product_code: l.product.code, quantity: l.quantity })),
+        lines,
         reason: reason.trim(),
       }),
     (d) => t('ui.bakery.documents.edited', { code: d.code }),
@@ -185,7 +185,10 @@ function EditModal({ document, onClose }: { document: DocumentView; onClose: () 
           disabled={editor.lines.length === 0 || !validReason(reason)}
           label={t('ui.bakery.documents.save_changes')}
           onCancel={close}
-          onSubmit={() => save.mutate(undefined)}
+          onSubmit={() => {
+            const lines = editor.submitLines();
+            if (lines) save.mutate(lines);
+          }}
         />
       </Stack>
     </Modal>

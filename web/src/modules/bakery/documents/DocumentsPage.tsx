@@ -11,6 +11,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { dateOutside, documentDateWindow } from '@matriz/shared/bakery/document-dates';
 import type { DocumentKind } from '@matriz/shared/bakery/sale-math';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -22,7 +23,7 @@ import { notifyError, notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { type DocumentView, todayInBogota, useProducts, useSellers } from '../bakery.api.ts';
 import { type DocumentAction, DocumentActionButtons, DocumentActionModal } from './DocumentActions.tsx';
-import { LineList, LineTotals, ScanField, useLineEditor } from './DocumentLines.tsx';
+import { type LineInput, LineList, LineTotals, ScanField, useLineEditor } from './DocumentLines.tsx';
 
 /**
  * The route seller's phone form: scan (the scanner types the code and Enter) or type a code, each
@@ -37,13 +38,15 @@ export default function DocumentsPage() {
   const sellers = useSellers(managesDocuments);
   const [kind, setKind] = useState<DocumentKind>('PD');
   const [sellerId, setSellerId] = useState<string | null>(null);
-  const [date, setDate] = useState(todayInBogota());
+  const today = todayInBogota();
+  const [date, setDate] = useState(today);
+  const dateWindow = documentDateWindow(today, managesDocuments);
+  const dateProblem = dateOutside(date, dateWindow);
   const editor = useLineEditor(products.data);
   const [comments, setComments] = useState('');
   const [created, setCreated] = useState<DocumentView | null>(null);
   const [action, setAction] = useState<{ action: DocumentAction; document: DocumentView } | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
-  const lines = editor.lines;
 
   const recent = useQuery({
     queryKey: ['bakery', 'documents', 'recent'],
@@ -52,13 +55,13 @@ export default function DocumentsPage() {
   });
 
   const submit = useMutation({
-    mutationFn: () =>
+    mutationFn: (lines: LineInput[]) =>
       api.post<{ document: DocumentView }>('/bakery/documents', {
         kind,
         date,
         comments,
         ...(managesDocuments && sellerId ? { seller_id: sellerId } : {}),
-        lines: lines.map((l) => ({ product_code: l.product.code, quantity: l.quantity })),
+        lines,
       }),
     onSuccess: ({ document }) => {
       setCreated(document);
@@ -86,7 +89,17 @@ export default function DocumentsPage() {
           type="date"
           label={t('ui.bakery.common.date')}
           value={date}
+          min={dateWindow.min}
+          max={dateWindow.max}
           onChange={(e) => setDate(e.currentTarget.value)}
+          error={
+            dateProblem === 'too_early'
+              ? t('ui.bakery.documents.date_too_early', { min: dateWindow.min })
+              : dateProblem === 'too_late'
+                ? t('ui.bakery.documents.date_too_late', { max: dateWindow.max })
+                : null
+          }
+          data-testid="document-date"
         />
         {managesDocuments ? (
           <Select
@@ -113,9 +126,12 @@ export default function DocumentsPage() {
       />
       <Button
         size="lg"
-        onClick={() => submit.mutate()}
+        onClick={() => {
+          const lines = editor.submitLines();
+          if (lines) submit.mutate(lines);
+        }}
         loading={submit.isPending}
-        disabled={lines.length === 0 || (managesDocuments && !sellerId)}
+        disabled={editor.lines.length === 0 || (managesDocuments && !sellerId) || dateProblem !== null}
         data-testid="submit-document"
       >
         {t('ui.bakery.documents.submit', { kind: t(`ui.bakery.kind.${kind}`) })}

@@ -1,4 +1,4 @@
-import { Button, Card, FileInput, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,8 @@ export default function ReportsPage() {
   const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
   const [to, setTo] = useState(today);
   const [sellerId, setSellerId] = useState<string | null>(null);
+  // A reversed range would download the server's refusal as a file: the buttons wait for a valid one.
+  const rangeValid = Boolean(from && to) && from <= to;
   const link = (format: 'xlsx' | 'pdf') =>
     apiUrl(
       `/bakery/reports/sales?group=${group}&from=${from}&to=${to}&format=${format}${sellerId ? `&seller_id=${sellerId}` : ''}`,
@@ -72,11 +74,29 @@ export default function ReportsPage() {
           searchable
         />
       </Group>
+      {!rangeValid && from && to ? (
+        <Alert color="red" data-testid="report-range-invalid">
+          {t('ui.bakery.reports.range_invalid', { from, to })}
+        </Alert>
+      ) : null}
       <Group>
-        <Button component="a" href={link('xlsx')} download variant="light">
+        <Button
+          component="a"
+          href={rangeValid ? link('xlsx') : undefined}
+          download
+          variant="light"
+          disabled={!rangeValid}
+          data-testid="report-xlsx"
+        >
           Excel
         </Button>
-        <Button component="a" href={link('pdf')} download>
+        <Button
+          component="a"
+          href={rangeValid ? link('pdf') : undefined}
+          download
+          disabled={!rangeValid}
+          data-testid="report-pdf"
+        >
           PDF
         </Button>
       </Group>

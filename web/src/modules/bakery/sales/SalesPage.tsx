@@ -5,6 +5,7 @@ import {
   Card,
   Checkbox,
   Group,
+  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -17,7 +18,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api.ts';
 import { useCan } from '../../../app/session.ts';
-import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { notifyError, notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
@@ -31,6 +31,7 @@ import {
   todayInBogota,
   useSellers,
 } from '../bakery.api.ts';
+import { ReasonField, validReason } from '../documents/DocumentActions.tsx';
 
 interface Selection {
   pedido_id: string | null;
@@ -39,10 +40,10 @@ interface Selection {
   return_id: string | null;
 }
 
-const documentOption = (d: DocumentView) => ({
-  value: d.id,
-  label: `${d.code} · ${d.date} · ${d.total_quantity}`,
-});
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+const documentLabel = (t: Translate, d: DocumentView) =>
+  `${d.code} · ${d.date} · ${t('ui.bakery.documents.units', { units: d.total_quantity })}`;
 
 /** Sale generation for admin and semiadmin: the screen proposes the documents, previews and confirms. */
 export default function SalesPage() {
@@ -54,6 +55,7 @@ export default function SalesPage() {
   const [date, setDate] = useState(todayInBogota());
   const [selection, setSelection] = useState<Selection | null>(null);
   const [sale, setSale] = useState<SaleView | null>(null);
+  const [annulling, setAnnulling] = useState<SaleView | null>(null);
 
   const proposal = useQuery({
     queryKey: ['bakery', 'proposal', sellerId, date],
@@ -89,18 +91,12 @@ export default function SalesPage() {
     },
     onError: (error) => notifyError(error),
   });
-  const annul = useMutation({
-    mutationFn: (id: string) =>
-      api.post(`/bakery/sales/${id}/annul`, { reason: t('ui.bakery.sales.annul_reason') }),
-    onSuccess: () => {
-      setSale(null);
-      void queryClient.invalidateQueries({ queryKey: ['bakery'] });
-    },
-    onError: (error) => notifyError(error),
-  });
 
   const candidates = proposal.data?.candidates;
   const computation: SaleComputationView | null = shown ?? preview.data ?? null;
+  const option = (d: DocumentView) => ({ value: d.id, label: documentLabel(t, d) });
+  // Of several pedidos that day none is proposed: confirming without one would bill only the extras.
+  const pedidoMissing = Boolean(proposal.data?.pedido_choice_required && !selection?.pedido_id);
 
   return (
     <Stack gap="md">
@@ -124,14 +120,38 @@ export default function SalesPage() {
         />
       </Group>
       {proposal.error ? <ErrorAlert error={proposal.error} /> : null}
+      {candidates && selection && !shown && pedidoMissing ? (
+        <Alert color="yellow" data-testid="sale-pedido-choice">
+          <Stack gap="xs">
+            <Text size="sm">
+              {t('ui.bakery.sales.pedido_choice', { count: candidates.pedidos.length, date })}
+            </Text>
+            <Group gap="xs">
+              {candidates.pedidos.map((d) => (
+                <Button
+                  key={d.id}
+                  size="compact-sm"
+                  variant="white"
+                  onClick={() => setSelection({ ...selection, pedido_id: d.id })}
+                  data-testid="sale-pedido-option"
+                >
+                  {d.code} · {t('ui.bakery.documents.units', { units: d.total_quantity })}
+                  {d.comments ? ` · ${d.comments}` : ''}
+                </Button>
+              ))}
+            </Group>
+          </Stack>
+        </Alert>
+      ) : null}
       {candidates && selection && !shown ? (
         <SimpleGrid cols={{ base: 1, md: 4 }}>
           <Select
             label={t('ui.bakery.sales.pedido')}
-            data={candidates.pedidos.map(documentOption)}
+            data={candidates.pedidos.map(option)}
             value={selection.pedido_id}
             onChange={(value) => setSelection({ ...selection, pedido_id: value })}
             clearable
+            error={pedidoMissing}
             data-testid="sale-pedido"
           />
           <Stack gap={4}>
@@ -146,7 +166,7 @@ export default function SalesPage() {
             {candidates.extras.map((d) => (
               <Checkbox
                 key={d.id}
-                label={documentOption(d).label}
+                label={documentLabel(t, d)}
                 checked={selection.extra_ids.includes(d.id)}
                 onChange={(e) =>
                   setSelection({
@@ -161,7 +181,7 @@ export default function SalesPage() {
           </Stack>
           <Checkbox
             mt="lg"
-            label={`${t('ui.bakery.sales.previous_return')}: ${candidates.previous_return ? documentOption(candidates.previous_return).label : '—'}`}
+            label={`${t('ui.bakery.sales.previous_return')}: ${candidates.previous_return ? documentLabel(t, candidates.previous_return) : '—'}`}
             disabled={!candidates.previous_return}
             checked={selection.previous_return_id !== null}
             onChange={(e) =>
@@ -173,13 +193,18 @@ export default function SalesPage() {
           />
           <Select
             label={t('ui.bakery.sales.day_return')}
-            data={candidates.returns.map(documentOption)}
+            data={candidates.returns.map(option)}
             value={selection.return_id}
             onChange={(value) => setSelection({ ...selection, return_id: value })}
             clearable
             data-testid="sale-return"
           />
         </SimpleGrid>
+      ) : null}
+      {selection && !shown && !selection.return_id ? (
+        <Alert color="yellow" data-testid="sale-no-return">
+          {t('ui.bakery.sales.no_return')}
+        </Alert>
       ) : null}
       {preview.error && !shown ? <ErrorAlert error={preview.error} /> : null}
       {computation ? <SaleTable computation={computation} /> : null}
@@ -189,6 +214,7 @@ export default function SalesPage() {
             size="md"
             onClick={() => confirm.mutate()}
             loading={confirm.isPending}
+            disabled={pedidoMissing}
             data-testid="confirm-sale"
           >
             {t('ui.bakery.sales.confirm')}
@@ -211,20 +237,83 @@ export default function SalesPage() {
                 {t('ui.bakery.sales.download_pdf')}
               </Anchor>
               {canAnnul && shown.status === 'confirmada' ? (
-                <ConfirmButton
+                <Button
                   variant="light"
+                  color="red"
                   size="xs"
-                  confirmMessage={t('ui.bakery.sales.annul_confirm')}
-                  onConfirm={() => annul.mutateAsync(shown.id)}
+                  onClick={() => setAnnulling(shown)}
+                  data-testid="annul-sale"
                 >
                   {t('ui.bakery.sales.annul')}
-                </ConfirmButton>
+                </Button>
               ) : null}
             </Group>
           </Group>
         </Alert>
       ) : null}
+      {annulling ? (
+        <AnnulSaleModal
+          sale={annulling}
+          onDone={() => {
+            setAnnulling(null);
+            setSale(null);
+          }}
+          onCancel={() => setAnnulling(null)}
+        />
+      ) : null}
     </Stack>
+  );
+}
+
+/** The admin annuls a confirmed sale with a reason (3–500 characters) that goes to the audit. */
+function AnnulSaleModal({
+  sale,
+  onDone,
+  onCancel,
+}: {
+  sale: SaleView;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const annul = useMutation({
+    mutationFn: () => api.post(`/bakery/sales/${sale.id}/annul`, { reason: reason.trim() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['bakery'] });
+      onDone();
+    },
+  });
+  const close = () => !annul.isPending && onCancel();
+  return (
+    <Modal
+      opened
+      onClose={close}
+      title={t('ui.bakery.sales.annul_title', { seller: sale.seller_name, date: sale.date })}
+      centered
+      data-testid="sale-annul-dialog"
+    >
+      <Stack gap="sm">
+        <Text size="sm">{t('ui.bakery.sales.annul_confirm')}</Text>
+        <ReasonField value={reason} onChange={setReason} />
+        <ErrorAlert error={annul.error} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={close} disabled={annul.isPending}>
+            {t('ui.common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => annul.mutate()}
+            loading={annul.isPending}
+            disabled={!validReason(reason)}
+            data-testid="sale-annul-submit"
+          >
+            {t('ui.bakery.sales.annul')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
