@@ -171,6 +171,129 @@ describe('users and audit administration', () => {
     }
   });
 
+  it('switching a bet type off asks first and says what stops; cancelling changes nothing', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    const paleActive = async () =>
+      (
+        (await (await page.request.get('/api/v1/lottery/bet-types')).json()) as {
+          bet_types: { code: string; active: boolean }[];
+        }
+      ).bet_types.find((b) => b.code === 'PALE')!.active;
+    try {
+      await login(page, 'admin');
+      await page.goto('/lottery/catalog?tab=bet-types');
+      const toggle = page.locator('label', { has: page.getByTestId('bet-type-active-PALE') }).first();
+      await toggle.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('ningún punto de venta vende');
+      await page.getByTestId('confirm-cancel').click();
+      await page.getByTestId('confirm-accept').waitFor({ state: 'detached' });
+      expect(await paleActive()).toBe(true);
+
+      await toggle.click();
+      await confirm(page);
+      await page.waitForFunction(() =>
+        document
+          .querySelector('[data-testid="bet-type-active-PALE"]')
+          ?.closest('label')
+          ?.textContent?.includes('Inactivo'),
+      );
+      expect(await paleActive()).toBe(false);
+      await toggle.click();
+      await confirm(page);
+      expect(await paleActive()).toBe(true);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a limit rule of max 0 or for the whole network asks first and says what it stops', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    const ruleCount = async () =>
+      ((await (await page.request.get('/api/v1/lottery/limits')).json()) as { items: unknown[] }).items
+        .length;
+    try {
+      await login(page, 'admin');
+      await page.goto('/lottery/limits');
+      const save = page.getByTestId('rule-save');
+      await save.waitFor();
+      // No default maximum: the form cannot create a rule that refuses everything by accident.
+      expect(await save.isDisabled()).toBe(true);
+      const before = await ruleCount();
+      await page.getByTestId('rule-max').fill('0');
+      await save.click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      const text = await dialog.textContent();
+      expect(text).toContain('Con máximo 0 se rechazarán las jugadas DIRECTO de cada número');
+      expect(text).toContain('todas las bancas de la red');
+      await screenshot(page, 'limits-confirm-1366');
+      await page.getByTestId('confirm-cancel').click();
+      await page.getByTestId('confirm-accept').waitFor({ state: 'detached' });
+      expect(await ruleCount()).toBe(before);
+
+      await page.getByTestId('rule-number').fill('23');
+      await page.getByTestId('rule-max').fill('500');
+      await save.click();
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain('las jugadas DIRECTO al 23');
+      await confirm(page);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="limit-rules"] [data-testid="table-row"]').length > n,
+        before,
+      );
+      expect(await ruleCount()).toBe(before + 1);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a supervisor sets limits only for a zone or banca of theirs; blocks are for the admin', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'supervisor1');
+      await page.goto('/lottery/limits');
+      const save = page.getByTestId('rule-save');
+      await save.waitFor();
+      await page.getByTestId('rule-max').fill('100');
+      expect(await save.isDisabled()).toBe(true);
+      await page.getByTestId('rule-zone').click();
+      expect(await page.getByRole('option', { name: 'ZONA NORTE' }).count()).toBe(0);
+      await page.getByRole('option', { name: 'GRUPO GILBERTO TL' }).click();
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/v1/lottery/limits') && r.request().method() === 'POST',
+      );
+      await save.click();
+      expect((await created).status()).toBe(201);
+      await page.getByTestId('tab-blocks').click();
+      await page.getByTestId('limits-admin-only').waitFor();
+      expect(await page.getByTestId('block-submit').count()).toBe(0);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the schedule dialog warns what saving does to draws already generated', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'admin');
+      await page.goto('/lottery/draws?tab=lotteries');
+      await page.getByTestId('schedule-REAL').click();
+      const warning = page.getByTestId('schedule-warning');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain('los que no tienen ventas se eliminan');
+      await page.getByTestId('schedule-save').click();
+      await warning.waitFor({ state: 'detached' });
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a user without the permission gets the no-permission page', async () => {
     const { context, page } = await newPage(browser, server.url, PHONE);
     try {

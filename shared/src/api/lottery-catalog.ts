@@ -260,6 +260,21 @@ export const ScheduleSlotSchema = z.strictObject({
 });
 export type ScheduleSlotView = z.infer<typeof ScheduleSlotSchema>;
 export const ScheduleBody = z.strictObject({ slots: z.array(ScheduleSlotSchema).max(200) });
+/**
+ * What saving a schedule did to the draws already generated and not yet closed: those that no longer
+ * match it were removed (or given the new close time) unless they have sales; those stay as they were.
+ */
+export const ScheduleSavedView = z.object({
+  slots: z.array(ScheduleSlotSchema),
+  draws: z.object({
+    removed: z.number().int(),
+    close_changed: z.number().int(),
+    kept_with_sales: z.array(
+      z.object({ id: z.string(), draw_date: z.string(), draw_time: z.string(), close_at: z.string() }),
+    ),
+  }),
+});
+export type ScheduleSavedView = z.infer<typeof ScheduleSavedView>;
 export const WeekScheduleView = z.object({
   lotteries: z.array(
     z.object({
@@ -289,8 +304,10 @@ export const DrawView = z.object({
   business_date: z.string(),
   close_at: z.string(),
   draw_at: z.string(),
-  /** By the server clock: an `open` draw past its close instant is reported `closed`. */
+  /** By the server clock: an `open` draw past its close instant, or of a switched-off lottery, is reported `closed`. */
   status: DrawStatusSchema,
+  /** Draw lists say whether the lottery is switched on: nothing sells into the draws of one that is not. */
+  lottery_active: z.boolean().optional(),
 });
 export type DrawView = z.infer<typeof DrawView>;
 export const DrawListQuery = z.strictObject({

@@ -5,10 +5,12 @@ import {
   effectiveDrawStatus,
   isDrawSellable,
   isIsoDate,
+  isWithinOpeningHours,
   localDate,
   localTime,
   planDraws,
   type ScheduleSlot,
+  scheduledCloseAt,
   slotProblem,
   weekdayOf,
   zonedTimeToInstant,
@@ -135,10 +137,44 @@ describe('el reloj decide si un sorteo se puede vender', () => {
     expect(effectiveDrawStatus(draw, new Date('2026-01-29T16:00:00.000Z'))).toBe('open');
   });
 
+  it('un sorteo abierto de una lotería desactivada se muestra cerrado', () => {
+    const now = new Date('2026-01-29T16:00:00.000Z');
+    expect(effectiveDrawStatus({ ...draw, lottery_active: 0 }, now)).toBe('closed');
+    expect(effectiveDrawStatus({ ...draw, lottery_active: 1 }, now)).toBe('open');
+  });
+
   it('un sorteo cerrado, programado o con resultado no se vende', () => {
     const early = new Date('2026-01-29T10:00:00Z');
     for (const status of ['scheduled', 'closed', 'resulted', 'settled']) {
       expect(isDrawSellable({ ...draw, status }, early)).toBe(false);
     }
+  });
+});
+
+describe('horario de una banca', () => {
+  it('08:00–21:30 abre de día; 08:00–00:00 cierra a medianoche; 22:00–08:00 cruza la medianoche', () => {
+    expect(
+      ['07:59', '08:00', '21:29', '21:30'].map((t) => isWithinOpeningHours(t, '08:00', '21:30')),
+    ).toEqual([false, true, true, false]);
+    expect(
+      ['00:00', '07:59', '08:00', '10:05', '23:59'].map((t) => isWithinOpeningHours(t, '08:00', '00:00')),
+    ).toEqual([false, false, true, true, true]);
+    expect(
+      ['21:59', '22:00', '23:59', '00:00', '07:59', '08:00', '12:00'].map((t) =>
+        isWithinOpeningHours(t, '22:00', '08:00'),
+      ),
+    ).toEqual([false, true, true, true, true, false, false]);
+  });
+});
+
+describe('un sorteo ya generado frente a un horario nuevo', () => {
+  const slots: ScheduleSlot[] = [{ weekday: 4, closeTime: '13:20', drawTime: '13:30' }];
+
+  it('da el cierre de la franja con su hora de sorteo, o null si esa franja ya no existe', () => {
+    expect(scheduledCloseAt({ drawDate: '2026-01-29', drawTime: '13:30' }, slots, SD)).toBe(
+      '2026-01-29T17:20:00.000Z',
+    );
+    expect(scheduledCloseAt({ drawDate: '2026-01-29', drawTime: '12:55' }, slots, SD)).toBeNull();
+    expect(scheduledCloseAt({ drawDate: '2026-01-30', drawTime: '13:30' }, slots, SD)).toBeNull();
   });
 });

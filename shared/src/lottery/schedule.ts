@@ -191,8 +191,36 @@ export function isDrawSellable(draw: SellableDraw, now: Date): boolean {
   return draw.status === 'open' && Date.parse(draw.close_at) > now.getTime();
 }
 
-/** The status to show: an `open` row past its close instant is already closed. */
-export function effectiveDrawStatus(draw: { status: string; close_at: string }, now: Date): DrawStatus {
-  if (draw.status === 'open' && !isDrawSellable(draw, now)) return 'closed';
+/**
+ * The status to show: an `open` row past its close instant is already closed, and so is one of a
+ * switched-off lottery (`lottery_active` 0, when the row carries it): nothing sells into either.
+ */
+export function effectiveDrawStatus(
+  draw: { status: string; close_at: string; lottery_active?: number },
+  now: Date,
+): DrawStatus {
+  if (draw.status === 'open' && (draw.lottery_active === 0 || !isDrawSellable(draw, now))) return 'closed';
   return draw.status as DrawStatus;
+}
+
+/**
+ * The close instant a weekly schedule gives an existing draw (its date and time in the lottery's
+ * zone), or null when no slot of that weekday has its draw time any more.
+ */
+export function scheduledCloseAt(
+  draw: { drawDate: string; drawTime: string },
+  slots: readonly ScheduleSlot[],
+  lotteryZone: string,
+): string | null {
+  const weekday = weekdayOf(draw.drawDate);
+  const slot = slots.find((s) => s.weekday === weekday && s.drawTime === draw.drawTime);
+  return slot ? zonedTimeToInstant(draw.drawDate, slot.closeTime, lotteryZone).toISOString() : null;
+}
+
+/**
+ * Whether opening hours (HH:MM, operator's zone) include `time`. A closing time at or before the
+ * opening one runs past midnight: 08:00–00:00 closes at midnight, 22:00–08:00 the next morning.
+ */
+export function isWithinOpeningHours(time: string, opensAt: string, closesAt: string): boolean {
+  return opensAt < closesAt ? time >= opensAt && time < closesAt : time >= opensAt || time < closesAt;
 }

@@ -1,26 +1,45 @@
+import type { BetTypeCode } from '@matriz/shared/lottery/games';
 import type { Actor } from '../../platform/audit/audit.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
+import type { AuthContext } from '../../platform/http/types.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { checkLimitTarget, managesWholeNetwork } from './create-limit-rule.ts';
 import { lotteryDb } from './db.ts';
-import { insertBlockedNumber } from './limits.repo.ts';
+import { findActiveBlock, insertBlockedNumber } from './limits.repo.ts';
+
+/** Blocks and hot numbers hold at every banca: only an admin sets or lifts them. */
+export function checkNetworkWide(auth: AuthContext): void {
+  if (!managesWholeNetwork(auth)) throw new AppError('BLOCK_NEEDS_ADMIN', 403);
+}
 
 /** A blocked number refuses every sale of it (in a lottery, a draw, a bet type, or everywhere). */
 export async function blockNumber(
   platform: Platform,
   actor: Actor,
+  auth: AuthContext,
   block: {
     number: string;
     lotteryId: string | null;
     drawId: string | null;
-    betType: string | null;
+    betType: BetTypeCode | null;
     reason: string;
   },
 ): Promise<string> {
+  checkNetworkWide(auth);
+  const db = lotteryDb(platform.db);
+  const number = (await checkLimitTarget(db, {
+    lotteryId: block.lotteryId,
+    drawId: block.drawId,
+    betType: block.betType,
+    number: block.number,
+    carriedInPairs: true,
+  }))!;
   const id = newId();
   const at = platform.clock.now().toISOString();
   const row = {
     id,
-    number: block.number,
+    number,
     lottery_id: block.lotteryId,
     draw_id: block.drawId,
     bet_type: block.betType,
@@ -30,6 +49,8 @@ export async function blockNumber(
     updated_at: at,
   };
   await platform.db.transaction().execute(async (trx) => {
+    if (await findActiveBlock(lotteryDb(trx), { ...block, number }))
+      throw conflict('BLOCK_DUPLICATE', { field: 'number', number });
     await insertBlockedNumber(lotteryDb(trx), row);
     await platform.audit(trx, actor, { entity: 'lottery_block', entityId: id, action: 'create', after: row });
   });

@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import { countAll, likeContains } from '../../platform/db/sql.ts';
+import { countAll, likeContains, searchFold, searchFolded } from '../../platform/db/sql.ts';
 import type { LotteryDb } from './db.ts';
 import type { LotteryBetTypesTable, LotteryLotteriesTable, LotterySchedulesTable } from './tables.ts';
 
@@ -38,12 +38,9 @@ export async function listLotteries(
 ): Promise<{ items: LotteryRow[]; total: number }> {
   let where = db.selectFrom('lottery_lotteries as l');
   if (filter.q) {
-    const pattern = likeContains(filter.q.toLowerCase());
+    const pattern = likeContains(searchFold(filter.q));
     where = where.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['l.code']), 'like', pattern),
-        eb(eb.fn('lower', ['l.name']), 'like', pattern),
-      ]),
+      eb.or([eb(searchFolded('l.code'), 'like', pattern), eb(searchFolded('l.name'), 'like', pattern)]),
     );
   }
   if (filter.active !== undefined) where = where.where('l.active', '=', filter.active ? 1 : 0);

@@ -77,9 +77,7 @@ export function registerCatalogRoutes(app: App, platform: Platform): void {
   app.put(
     '/lottery/lotteries/:id/schedule',
     { config: manage, schema: { tags, params: IdParams, body: ScheduleBody } },
-    async (request) => ({
-      slots: await setLotterySchedule(platform, request.actor, request.params.id, request.body.slots),
-    }),
+    async (request) => setLotterySchedule(platform, request.actor, request.params.id, request.body.slots),
   );
 
   /** The week view: every lottery with its slots. */

@@ -1,5 +1,5 @@
-import type { Selectable } from 'kysely';
-import type { LotteryDb } from './db.ts';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { AllLotteryTables, LotteryDb } from './db.ts';
 import type { LotteryDrawsTable } from './tables.ts';
 
 export type DrawRow = Selectable<LotteryDrawsTable>;
@@ -15,6 +15,7 @@ function drawsWithLottery(db: LotteryDb) {
       'l.result_format',
       'l.time_zone',
       'l.sort_order',
+      'l.active as lottery_active',
     ]);
 }
 
@@ -109,4 +110,59 @@ export async function findSellableDraws(db: LotteryDb, ids: readonly string[], n
     .where('d.close_at', '>', now.toISOString())
     .where('l.active', '=', 1)
     .execute();
+}
+
+/** Whether anything was sold in the draw: SQLite's RETURNING does not take a table alias, so the table names it. */
+const hasSales = (eb: ExpressionBuilder<AllLotteryTables, 'lottery_draws'>) =>
+  eb.exists(
+    eb
+      .selectFrom('lottery_ticket_lines as tl')
+      .select('tl.draw_id')
+      .whereRef('tl.draw_id', '=', 'lottery_draws.id'),
+  );
+
+/** A lottery's draws still ahead (scheduled, or open before their close), with whether anything was sold in them. */
+export async function findUpcomingDraws(db: LotteryDb, lotteryId: string, now: string) {
+  const rows = await db
+    .selectFrom('lottery_draws')
+    .select(['id', 'draw_date', 'draw_time', 'close_at'])
+    .select((eb) => hasSales(eb).as('sold'))
+    .where('lottery_id', '=', lotteryId)
+    .where('status', 'in', ['scheduled', 'open'])
+    .where('close_at', '>', now)
+    .orderBy('draw_at')
+    .execute();
+  return rows.map((r) => ({ ...r, sold: Number(r.sold) === 1 }));
+}
+
+/** Removes those of `ids` nothing was sold in, with their draw-level prize overrides; returns the ids removed. */
+export async function deleteUnsoldDraws(db: LotteryDb, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const removed = await db
+    .deleteFrom('lottery_draws')
+    .where('id', 'in', [...ids])
+    .where((eb) => eb.not(hasSales(eb)))
+    .returning('id')
+    .execute();
+  const removedIds = removed.map((r) => r.id);
+  if (removedIds.length > 0) {
+    await db
+      .deleteFrom('lottery_prize_multipliers')
+      .where('scope', '=', 'draw')
+      .where('scope_id', 'in', removedIds)
+      .execute();
+  }
+  return removedIds;
+}
+
+/** Gives a draw nothing was sold in a new close instant; returns whether it applied. */
+export async function moveUnsoldDrawClose(db: LotteryDb, id: string, closeAt: string, now: string) {
+  const rows = await db
+    .updateTable('lottery_draws')
+    .set({ close_at: closeAt, updated_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.not(hasSales(eb)))
+    .returning('id')
+    .execute();
+  return rows.length === 1;
 }

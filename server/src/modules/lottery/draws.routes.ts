@@ -11,7 +11,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { closeDrawEarly } from './close-draw.ts';
 import { lotteryDb } from './db.ts';
-import { findDraw, listDraws } from './draws.repo.ts';
+import { type DrawWithLottery, findDraw, listDraws } from './draws.repo.ts';
 import { generateDraws } from './generate-draws.ts';
 import { getOperatorSettings } from './get-operator-settings.ts';
 import { reopenDraw } from './reopen-draw.ts';
@@ -24,6 +24,11 @@ export function registerDrawRoutes(app: App, platform: Platform): void {
   const db = () => lotteryDb(platform.db);
   const today = async () =>
     localDate(platform.clock.now(), (await getOperatorSettings(db(), platform.config)).time_zone);
+  /** A switched-off lottery's draws stay listed for the admin screens, marked, and never as open. */
+  const present = (row: DrawWithLottery, now = platform.clock.now()) => ({
+    ...presentDraw(row, now),
+    lottery_active: row.lottery_active === 1,
+  });
 
   /** The draws of a business date; `status` filters by the status the clock gives (open = sellable now). */
   app.get(
@@ -36,23 +41,20 @@ export function registerDrawRoutes(app: App, platform: Platform): void {
         businessDate: q.date ?? (await today()),
         lotteryId: q.lottery_id,
       });
-      const draws = rows.map((r) => presentDraw(r, now)).filter((d) => !q.status || d.status === q.status);
+      const draws = rows.map((r) => present(r, now)).filter((d) => !q.status || d.status === q.status);
       return { draws, server_time: now.toISOString() };
     },
   );
   app.get('/lottery/draws/:id', { config: read, schema: { tags, params: IdParams } }, async (request) => {
     const draw = await findDraw(db(), request.params.id);
     if (!draw) throw notFound('lottery_draw', request.params.id);
-    return { draw: presentDraw(draw, platform.clock.now()) };
+    return { draw: present(draw) };
   });
   app.post(
     '/lottery/draws/:id/close',
     { config: manage, schema: { tags, params: IdParams, body: CloseDrawBody } },
     async (request) => ({
-      draw: presentDraw(
-        await closeDrawEarly(platform, request.actor, request.params.id, request.body.reason),
-        platform.clock.now(),
-      ),
+      draw: present(await closeDrawEarly(platform, request.actor, request.params.id, request.body.reason)),
     }),
   );
   app.post(
@@ -63,7 +65,7 @@ export function registerDrawRoutes(app: App, platform: Platform): void {
         reason: request.body.reason,
         closeAt: request.body.close_at,
       });
-      return { draw: presentDraw(draw, platform.clock.now()) };
+      return { draw: present(draw) };
     },
   );
   app.post(

@@ -141,6 +141,97 @@ describeEngines('sorteos del día', (t) => {
     expect(duplicate.body.error.code).toBe('SCHEDULE_SLOT_DUPLICATE');
   });
 
+  it('mover la hora de un sorteo quita los sorteos futuros sin ventas de la hora vieja; los que tienen ventas quedan y se informan', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const seller = await app.login('juan001');
+    const real = (await call(app, admin, 'GET', '/lottery/lotteries?page_size=100')).body.items.find(
+      (l: { code: string }) => l.code === 'REAL',
+    );
+    const original = (await call(app, admin, 'GET', `/lottery/lotteries/${real.id}/schedule`)).body.slots as {
+      weekday: number;
+      close_time: string;
+      draw_time: string;
+    }[];
+    const timesOn = async (date: string) =>
+      (await drawsOf(app, admin, `?lottery_id=${real.id}&date=${date}`)).map((d) => d.draw_time);
+    /** REAL's draws at that time not closed yet, whatever day (earlier tests generated some in July). */
+    const upcoming = async (time: string) =>
+      (
+        await lotteryDb(app.platform.db)
+          .selectFrom('lottery_draws')
+          .select('id')
+          .where('lottery_id', '=', real.id)
+          .where('draw_time', '=', time)
+          .where('status', 'in', ['scheduled', 'open'])
+          .execute()
+      ).length;
+    const tomorrow = find(
+      await drawsOf(app, admin, `?lottery_id=${real.id}&date=2026-01-30`),
+      'REAL',
+      '12:55',
+    );
+    const sold = await call(app, seller, 'POST', '/lottery/tickets', {
+      entry: '57 1',
+      draw_ids: [tomorrow.id],
+    });
+    expect(sold.status).toBe(201);
+
+    const before = await upcoming('12:55');
+    const later = original.map((s) =>
+      s.draw_time === '12:55' ? { ...s, close_time: '13:20', draw_time: '13:30' } : s,
+    );
+    const moved = await call(app, admin, 'PUT', `/lottery/lotteries/${real.id}/schedule`, { slots: later });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.draws).toMatchObject({
+      removed: before - 1,
+      close_changed: 0,
+      kept_with_sales: [{ id: tomorrow.id, draw_date: '2026-01-30', draw_time: '12:55' }],
+    });
+    expect(await timesOn('2026-01-29')).toEqual(['13:30']);
+    expect(await timesOn('2026-01-30')).toEqual(['12:55', '13:30']);
+    expect(await timesOn('2026-02-04')).toEqual(['13:30']);
+    expect(find(await drawsOf(app, seller, '?status=open'), 'REAL')).toMatchObject({
+      draw_time: '13:30',
+      close_at: '2026-01-29T17:20:00.000Z',
+    });
+
+    const closesLater = later.map((s) => ({ ...s, close_time: '13:25' }));
+    const retimed = await call(app, admin, 'PUT', `/lottery/lotteries/${real.id}/schedule`, {
+      slots: closesLater,
+    });
+    expect(retimed.body.draws).toMatchObject({
+      removed: 0,
+      close_changed: await upcoming('13:30'),
+      kept_with_sales: [{ id: tomorrow.id }],
+    });
+    expect(find(await drawsOf(app, admin, `?lottery_id=${real.id}`), 'REAL', '13:30').close_at).toBe(
+      '2026-01-29T17:25:00.000Z',
+    );
+
+    const at1330 = await upcoming('13:30');
+    const back = await call(app, admin, 'PUT', `/lottery/lotteries/${real.id}/schedule`, { slots: original });
+    expect(back.body.draws).toMatchObject({ removed: at1330, kept_with_sales: [] });
+    expect(await timesOn('2026-01-29')).toEqual(['12:55']);
+    expect(await timesOn('2026-01-30')).toEqual(['12:55']);
+    const audit = await call(app, admin, 'GET', `/audit?entity=lottery_schedule&entity_id=${real.id}`);
+    expect(audit.body.items[0].after.draws_removed).toHaveLength(at1330);
+  });
+
+  it('buscar loterías no distingue mayúsculas ni acentos', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const codes = async (q: string) =>
+      (
+        await call(app, admin, 'GET', `/lottery/lotteries?page_size=100&q=${encodeURIComponent(q)}`)
+      ).body.items.map((l: { code: string }) => l.code);
+    expect(await codes('GANA MÁS')).toEqual(expect.arrayContaining(['GANAMAS', 'SP_REAL_GM']));
+    expect(await codes('gana mas')).toEqual(await codes('GANA MÁS'));
+    expect(await codes('loteria')).toEqual(expect.arrayContaining(['REAL', 'NACIONAL']));
+    expect(await codes('LOTERÍA')).toEqual(await codes('loteria'));
+    expect(await codes('pale')).toEqual(expect.arrayContaining(['SP_REAL_GM']));
+  });
+
   it('un compuesto necesita dos loterías de quiniela distintas', async () => {
     const app = t();
     const admin = await app.login('admin');

@@ -5,6 +5,7 @@ import { executeTogether } from '../../platform/db/execute-together.ts';
 import { insertRowsQueries } from '../../platform/db/insert-rows.ts';
 import type { PlatformTables } from '../../platform/db/tables.ts';
 import type { AllLotteryTables, LotteryDb } from './db.ts';
+import { assignedToUser } from './network.repo.ts';
 import type {
   LotteryBlockedNumbersTable,
   LotteryHotNumbersTable,
@@ -238,4 +239,52 @@ export async function updateHotNumber(
   changes: Partial<LotteryHotNumbersTable>,
 ): Promise<void> {
   await db.updateTable('lottery_hot_numbers').set(changes).where('id', '=', id).execute();
+}
+
+/** The zones a user covers and the bancas they work at, directly or in one of those zones. */
+export async function findLimitScope(db: LotteryDb, userId: string) {
+  const [zones, bancas] = await Promise.all([
+    db
+      .selectFrom('lottery_assignments')
+      .select('zone_id')
+      .where('user_id', '=', userId)
+      .where('zone_id', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('lottery_bancas as b')
+      .select('b.id')
+      .where((eb) => assignedToUser(eb, userId))
+      .execute(),
+  ]);
+  return {
+    zoneIds: new Set(zones.map((z) => z.zone_id as string)),
+    bancaIds: new Set(bancas.map((b) => b.id)),
+  };
+}
+
+/** An active block of the same number with the same reach (lottery, draw, bet type), if any. */
+export async function findActiveBlock(
+  db: LotteryDb,
+  block: { number: string; lotteryId: string | null; drawId: string | null; betType: string | null },
+) {
+  return db
+    .selectFrom('lottery_blocked_numbers')
+    .select('id')
+    .where('active', '=', 1)
+    .where('number', '=', block.number)
+    .where('lottery_id', block.lotteryId === null ? 'is' : '=', block.lotteryId)
+    .where('draw_id', block.drawId === null ? 'is' : '=', block.drawId)
+    .where('bet_type', block.betType === null ? 'is' : '=', block.betType)
+    .executeTakeFirst();
+}
+
+/** An active hot-number mark of the same number for the same lottery (or every lottery), if any. */
+export async function findActiveHotNumber(db: LotteryDb, number: string, lotteryId: string | null) {
+  return db
+    .selectFrom('lottery_hot_numbers')
+    .select('id')
+    .where('active', '=', 1)
+    .where('number', '=', number)
+    .where('lottery_id', lotteryId === null ? 'is' : '=', lotteryId)
+    .executeTakeFirst();
 }

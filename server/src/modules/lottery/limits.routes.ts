@@ -10,7 +10,7 @@ import { toMajor } from '@matriz/shared/money';
 import { z } from 'zod';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { blockNumber } from './block-number.ts';
+import { blockNumber, checkNetworkWide } from './block-number.ts';
 import { changeLimitRule } from './change-limit-rule.ts';
 import { createLimitRule } from './create-limit-rule.ts';
 import { lotteryDb } from './db.ts';
@@ -52,7 +52,7 @@ export function registerLimitRoutes(app: App, platform: Platform): void {
     '/lottery/limits',
     { ...manage, schema: { tags: ['lottery'], body: LimitRuleBody } },
     async (request, reply) => {
-      const id = await createLimitRule(platform, request.actor, request.body);
+      const id = await createLimitRule(platform, request.actor, request.auth!, request.body);
       return reply.status(201).send({ success: true, id });
     },
   );
@@ -61,7 +61,7 @@ export function registerLimitRoutes(app: App, platform: Platform): void {
     { ...manage, schema: { tags: ['lottery'], params: IdParams, body: LimitRulePatch } },
     async (request) => {
       const body = request.body;
-      await changeLimitRule(platform, request.actor, request.params.id, {
+      await changeLimitRule(platform, request.actor, request.auth!, request.params.id, {
         maxAmount: body.max_amount,
         active: body.active,
         note: body.note,
@@ -91,7 +91,7 @@ export function registerLimitRoutes(app: App, platform: Platform): void {
     { ...manage, schema: { tags: ['lottery'], body: BlockBody } },
     async (request, reply) => {
       const body = request.body;
-      const id = await blockNumber(platform, request.actor, {
+      const id = await blockNumber(platform, request.actor, request.auth!, {
         number: body.number,
         lotteryId: body.lottery_id ?? null,
         drawId: body.draw_id ?? null,
@@ -105,6 +105,7 @@ export function registerLimitRoutes(app: App, platform: Platform): void {
     '/lottery/blocks/:id/remove',
     { ...manage, schema: { tags: ['lottery'], params: IdParams, body: DeactivateBody } },
     async (request) => {
+      checkNetworkWide(request.auth!);
       await unblockNumber(platform, request.actor, request.params.id, request.body.reason);
       return { success: true };
     },
@@ -139,7 +140,7 @@ export function registerLimitRoutes(app: App, platform: Platform): void {
     { ...manage, schema: { tags: ['lottery'], body: HotNumberBody } },
     async (request, reply) => {
       const b = request.body;
-      const id = await markHotNumber(platform, request.actor, {
+      const id = await markHotNumber(platform, request.actor, request.auth!, {
         number: b.number,
         lotteryId: b.lottery_id ?? null,
         directo: b.directo,
@@ -157,6 +158,7 @@ export function registerLimitRoutes(app: App, platform: Platform): void {
     '/lottery/hot-numbers/:id/remove',
     { ...manage, schema: { tags: ['lottery'], params: IdParams, body: DeactivateBody } },
     async (request) => {
+      checkNetworkWide(request.auth!);
       await unmarkHotNumber(platform, request.actor, request.params.id, request.body.reason);
       return { success: true };
     },

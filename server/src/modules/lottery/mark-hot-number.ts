@@ -1,9 +1,14 @@
 import { toCents } from '@matriz/shared/money';
 import type { Actor } from '../../platform/audit/audit.ts';
+import { AppError, conflict } from '../../platform/errors.ts';
+import type { AuthContext } from '../../platform/http/types.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { checkNetworkWide } from './block-number.ts';
+import { countEarlierSales } from './count-earlier-sales.ts';
+import { checkLimitTarget } from './create-limit-rule.ts';
 import { lotteryDb } from './db.ts';
-import { insertHotNumber } from './limits.repo.ts';
+import { findActiveHotNumber, insertHotNumber } from './limits.repo.ts';
 
 type Amount = number | null | undefined;
 
@@ -21,12 +26,18 @@ export interface HotNumberInput {
 
 const cents = (amount: Amount) => (amount === null || amount === undefined ? null : toCents(amount));
 
-/** An operator-marked hot number gets its own, lower limits for directo, palé and tripleta plays. */
+/**
+ * An operator-marked hot number gets its own, lower limits for directo, palé and tripleta plays;
+ * one mark per number and lottery, with at least one of those limits.
+ */
 export async function markHotNumber(
   platform: Platform,
   actor: Actor,
+  auth: AuthContext,
   input: HotNumberInput,
 ): Promise<string> {
+  checkNetworkWide(auth);
+  await checkLimitTarget(lotteryDb(platform.db), { lotteryId: input.lotteryId });
   const id = newId();
   const at = platform.clock.now().toISOString();
   const row = {
@@ -44,8 +55,22 @@ export async function markHotNumber(
     created_at: at,
     updated_at: at,
   };
+  if (
+    [
+      row.directo_cents,
+      row.pale1_cents,
+      row.pale2_cents,
+      row.tripleta1_cents,
+      row.tripleta2_cents,
+      row.tripleta3_cents,
+    ].every((limit) => limit === null)
+  )
+    throw new AppError('HOT_NUMBER_WITHOUT_LIMITS', 422, { field: 'directo' });
   await platform.db.transaction().execute(async (trx) => {
+    if (await findActiveHotNumber(lotteryDb(trx), input.number, input.lotteryId))
+      throw conflict('HOT_NUMBER_DUPLICATE', { field: 'number', number: input.number });
     await insertHotNumber(lotteryDb(trx), row);
+    await countEarlierSales(lotteryDb(trx), { lotteryId: input.lotteryId });
     await platform.audit(trx, actor, {
       entity: 'lottery_hot_number',
       entityId: id,

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Selectable, Updateable } from 'kysely';
-import { countAll, likeContains } from '../../platform/db/sql.ts';
+import { countAll, likeContains, searchFold, searchFolded } from '../../platform/db/sql.ts';
 import type { PlatformTables } from '../../platform/db/tables.ts';
 import type { AllLotteryTables, LotteryDb } from './db.ts';
 import type {
@@ -60,12 +60,9 @@ export async function listZones(
 ): Promise<{ items: ZoneRow[]; total: number }> {
   let where = db.selectFrom('lottery_zones as z');
   if (filter.q) {
-    const pattern = likeContains(filter.q.toLowerCase());
+    const pattern = likeContains(searchFold(filter.q));
     where = where.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['z.code']), 'like', pattern),
-        eb(eb.fn('lower', ['z.name']), 'like', pattern),
-      ]),
+      eb.or([eb(searchFolded('z.code'), 'like', pattern), eb(searchFolded('z.name'), 'like', pattern)]),
     );
   }
   if (filter.active !== undefined) where = where.where('z.active', '=', filter.active ? 1 : 0);
@@ -157,12 +154,12 @@ export async function listBancas(
 ): Promise<{ items: BancaRow[]; total: number }> {
   let where = db.selectFrom('lottery_bancas as b');
   if (filter.q) {
-    const pattern = likeContains(filter.q.toLowerCase());
+    const pattern = likeContains(searchFold(filter.q));
     where = where.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['b.code']), 'like', pattern),
-        eb(eb.fn('lower', ['b.name']), 'like', pattern),
-        eb(eb.fn('lower', ['b.owner_name']), 'like', pattern),
+        eb(searchFolded('b.code'), 'like', pattern),
+        eb(searchFolded('b.name'), 'like', pattern),
+        eb(searchFolded('b.owner_name'), 'like', pattern),
       ]),
     );
   }
@@ -330,12 +327,9 @@ export async function listAgents(
 ): Promise<{ items: AgentRow[]; total: number }> {
   let where = db.selectFrom('lottery_agents as g');
   if (filter.q) {
-    const pattern = likeContains(filter.q.toLowerCase());
+    const pattern = likeContains(searchFold(filter.q));
     where = where.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['g.code']), 'like', pattern),
-        eb(eb.fn('lower', ['g.name']), 'like', pattern),
-      ]),
+      eb.or([eb(searchFolded('g.code'), 'like', pattern), eb(searchFolded('g.name'), 'like', pattern)]),
     );
   }
   if (filter.active !== undefined) where = where.where('g.active', '=', filter.active ? 1 : 0);

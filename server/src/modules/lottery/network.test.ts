@@ -45,6 +45,18 @@ describeEngines('red de bancas', (t) => {
     ]);
   });
 
+  it('buscar bancas no distingue mayúsculas ni acentos: HIGÜEY, higüey y higuey hallan la 023', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    for (const q of ['HIGÜEY', 'higüey', 'higuey', 'Higuey centro']) {
+      const found = await call(app, admin, 'GET', `/lottery/bancas?q=${encodeURIComponent(q)}`);
+      expect(
+        found.body.items.map((b: { code: string }) => b.code),
+        q,
+      ).toEqual(['023']);
+    }
+  });
+
   it('un vendedor solo ve sus bancas', async () => {
     const app = t();
     const seller = await app.login('juan001');

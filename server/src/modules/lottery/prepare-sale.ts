@@ -8,13 +8,14 @@ import {
   validateNumber,
 } from '@matriz/shared/lottery/games';
 import { parseEntry, parseLine } from '@matriz/shared/lottery/grammar';
-import { type CounterClaim, claimsForLine, mergeClaims } from '@matriz/shared/lottery/limits';
+import { type CounterClaim, claimsForLine, mergeClaims, pairsOf } from '@matriz/shared/lottery/limits';
 import {
   type PricedLine,
   potentialPrize,
   priceTicket,
   type TicketTotals,
 } from '@matriz/shared/lottery/pricing';
+import { isWithinOpeningHours } from '@matriz/shared/lottery/schedule';
 import { toCents } from '@matriz/shared/money';
 import { businessDate, localTime } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -27,6 +28,14 @@ import { layerCommission } from './resolve-commissions.ts';
 import { prizeKey } from './resolve-prizes.ts';
 import { type SaleCatalogSnapshot, saleCatalog } from './sale-catalog.ts';
 import { findDrawStates } from './sale-context.repo.ts';
+
+/** Plays made of two-digit numbers: a blocked number blocks every one that carries it. */
+const PAIRED_BET_TYPES: ReadonlySet<string> = new Set(['PALE', 'TRIPLETA', 'SUPER_PALE']);
+
+function carriesNumber(play: { number: string; betType: string }, blocked: string): boolean {
+  if (play.number === blocked) return true;
+  return blocked.length === 2 && PAIRED_BET_TYPES.has(play.betType) && pairsOf(play.number).includes(blocked);
+}
 
 export const MIN_BET_CENTS = 100;
 export const MAX_LINES_PER_TICKET = 100;
@@ -155,8 +164,11 @@ export async function prepareSale(
   const bancaOrProblem = chooseBanca(await snapshot.bancasOf(sellerId), request.bancaId);
   if ('details' in bancaOrProblem) return { plan: null, problems: [bancaOrProblem] };
   const banca = bancaOrProblem;
-  const here = localTime(now, settings.time_zone);
-  if (banca.opens_at && banca.closes_at && (here < banca.opens_at || here >= banca.closes_at)) {
+  if (
+    banca.opens_at &&
+    banca.closes_at &&
+    !isWithinOpeningHours(localTime(now, settings.time_zone), banca.opens_at, banca.closes_at)
+  ) {
     return {
       plan: null,
       problems: [problem('BANCA_CLOSED_HOURS', { opens_at: banca.opens_at, closes_at: banca.closes_at })],
@@ -220,6 +232,15 @@ export async function prepareSale(
   const blocks = snapshot.blocks;
   const seen = new Set<string>();
   for (const play of plays) {
+    if (snapshot.inactiveBetTypes.has(play.betType)) {
+      problems.push(
+        problem('BET_TYPE_INACTIVE', {
+          line: play.sourceLine,
+          lottery: play.lotteryCode,
+          bet_type: play.betType,
+        }),
+      );
+    }
     if (play.amountCents < MIN_BET_CENTS) {
       problems.push(
         problem('AMOUNT_TOO_SMALL', {
@@ -231,7 +252,7 @@ export async function prepareSale(
     }
     const blocked = blocks.find(
       (b) =>
-        b.number === play.number &&
+        carriesNumber(play, b.number) &&
         (!b.lottery_id || b.lottery_id === play.lotteryId) &&
         (!b.draw_id || b.draw_id === play.drawId) &&
         (!b.bet_type || b.bet_type === play.betType),
@@ -409,9 +430,11 @@ function checkReventados(plays: Play[], problems: LineProblem[]): void {
   }
 }
 
+type CatalogLottery = SaleCatalogSnapshot['lotteries'][number];
+
 interface Catalog {
-  byCode: Map<string, { id: string; code: string; result_format: string }>;
-  byId: Map<string, { id: string; code: string; result_format: string }>;
+  byCode: Map<string, CatalogLottery>;
+  byId: Map<string, CatalogLottery>;
   snapshot: SaleCatalogSnapshot;
   now: Date;
 }
@@ -422,6 +445,8 @@ type CatalogDraw = SaleCatalogSnapshot['draws'] extends Map<string, infer D> ? D
 function isSellable(draw: CatalogDraw, now: Date): boolean {
   return draw.status === 'open' && draw.lottery_active === 1 && Date.parse(draw.close_at) > now.getTime();
 }
+
+const inactiveLottery = (line: number, lottery: string) => problem('LOTTERY_INACTIVE', { line, lottery });
 
 async function readPlays(request: SaleRequest, catalog: Catalog, problems: LineProblem[]): Promise<Play[]> {
   if (request.entry !== undefined) return readEntry(request, catalog, problems);
@@ -486,27 +511,38 @@ async function readEntry(request: SaleRequest, catalog: Catalog, problems: LineP
   const next = nextDrawOf(catalog, needNext);
   const plays: Play[] = [];
   for (const play of parsed.plays) {
-    const targets: { drawId: string; code: string }[] = [];
+    const targets: { drawId: string; lotteryId: string; code: string }[] = [];
     if (play.lotteryCode) {
       const lottery = catalog.byCode.get(play.lotteryCode)!;
+      if (lottery.active !== 1) {
+        problems.push(inactiveLottery(play.line, play.lotteryCode));
+        continue;
+      }
       const drawIds =
         selectedByLottery.get(play.lotteryCode) ?? (next.has(lottery.id) ? [next.get(lottery.id)!] : []);
       if (drawIds.length === 0) {
         problems.push(problem('NO_OPEN_DRAW', { line: play.line, lottery: play.lotteryCode }));
         continue;
       }
-      for (const drawId of drawIds) targets.push({ drawId, code: play.lotteryCode });
+      for (const drawId of drawIds) targets.push({ drawId, lotteryId: lottery.id, code: play.lotteryCode });
     } else {
-      for (const state of selectedStates)
-        targets.push({ drawId: state.id, code: state.lottery_code.toUpperCase() });
-      if (targets.length === 0)
+      for (const state of selectedStates) {
+        if (state.lottery_active !== 1) problems.push(inactiveLottery(play.line, state.lottery_code));
+        else
+          targets.push({
+            drawId: state.id,
+            lotteryId: state.lottery_id,
+            code: state.lottery_code.toUpperCase(),
+          });
+      }
+      if (selectedStates.length === 0)
         problems.push(problem('DRAW_REQUIRED', { line: play.line, field: 'draw_ids' }));
     }
     for (const target of targets) {
       plays.push({
         sourceLine: play.line,
         column: play.column,
-        lotteryId: catalog.byCode.get(target.code)!.id,
+        lotteryId: target.lotteryId,
         lotteryCode: target.code,
         drawId: target.drawId,
         betType: play.betType,
@@ -531,6 +567,10 @@ async function readLines(lines: RequestLine[], catalog: Catalog, problems: LineP
       problems.push(
         problem('UNKNOWN_LOTTERY', { line: number, lottery: line.lotteryId ?? line.lotteryCode ?? null }),
       );
+      return null;
+    }
+    if (lottery.active !== 1) {
+      problems.push(inactiveLottery(number, lottery.code));
       return null;
     }
     const amountCents = toCents(line.betAmount);

@@ -2,22 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEngines, type TestApp } from '../../../test/harness.ts';
 import { lotteryDb } from './db.ts';
 import { anomalyChecksDone } from './detect-anomalies.ts';
-
-/** 10:00 in Santo Domingo on a Thursday: the midday and evening draws are still open. */
-const THURSDAY_MORNING = '2026-01-29T14:00:00Z';
-
-async function openDraw(app: TestApp, lotteryCode: string): Promise<string> {
-  const draw = await lotteryDb(app.platform.db)
-    .selectFrom('lottery_draws as d')
-    .innerJoin('lottery_lotteries as l', 'l.id', 'd.lottery_id')
-    .select(['d.id'])
-    .where('l.code', '=', lotteryCode)
-    .where('d.status', '=', 'open')
-    .where('d.close_at', '>', app.clock.now().toISOString())
-    .orderBy('d.close_at')
-    .executeTakeFirstOrThrow();
-  return draw.id;
-}
+import { openDraw, THURSDAY_MORNING } from './lottery-test-kit.ts';
 
 /** Sells and waits for the sale's anomaly checks; `exposure` also waits for the draw's exposure check (up to 2 s). */
 async function sell(

@@ -2,6 +2,7 @@ import type { OperatorSettings } from '@matriz/shared/api/lottery-catalog';
 import type { HotNumber, LimitRule } from '@matriz/shared/lottery/limits';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { listBetTypeStates } from './catalog.repo.ts';
 import { lotteryDb } from './db.ts';
 import { getOperatorSettings } from './get-operator-settings.ts';
 import { findBlockedNumbers, findHotNumbers, findLimitRules } from './limits.repo.ts';
@@ -26,6 +27,8 @@ export interface SaleCatalogSnapshot {
   rules: LimitRule[];
   hotNumbers: HotNumber[];
   blocks: Awaited2<ReturnType<typeof findBlockedNumbers>>;
+  /** Bet types the operator switched off: no line of theirs sells. */
+  inactiveBetTypes: ReadonlySet<string>;
   bancasOf(userId: string): Promise<BancaRow[]>;
   /** The effective prize table of a draw at a banca, layered once per snapshot. */
   prizeTable(bancaId: string, draw: { id: string; lottery_id: string }): Map<string, ResolvedPrize>;
@@ -33,7 +36,8 @@ export interface SaleCatalogSnapshot {
 
 /**
  * What every sale reads but almost never changes (settings, lotteries, draws, prize and commission
- * tables, limit rules, blocks), read once and shared for a moment instead of nine queries per sale.
+ * tables, limit rules, blocks, bet types switched off), read once and shared for a moment instead of
+ * ten queries per sale.
  * A change made through this process is seen at once (`invalidate`); one made elsewhere within
  * `ttlMs`. Selling stays exact: the clock still decides each draw's close, and the limit counters
  * are consumed atomically in the database.
@@ -64,7 +68,7 @@ export class SaleCatalog {
 
   private async load(): Promise<SaleCatalogSnapshot> {
     const db = lotteryDb(this.platform.db);
-    const [settings, lotteries, draws, prizeRows, commissionRows, rules, hotNumbers, blocks] =
+    const [settings, lotteries, draws, prizeRows, commissionRows, rules, hotNumbers, blocks, betTypes] =
       await Promise.all([
         getOperatorSettings(db, this.platform.config),
         findSaleLotteries(db),
@@ -74,6 +78,7 @@ export class SaleCatalog {
         findLimitRules(db, null, null),
         findHotNumbers(db, null),
         findBlockedNumbers(db, null, null),
+        listBetTypeStates(db),
       ]);
     const bancas = new Map<string, Promise<BancaRow[]>>();
     const prizeTables = new Map<string, Map<string, ResolvedPrize>>();
@@ -86,6 +91,7 @@ export class SaleCatalog {
       rules,
       hotNumbers,
       blocks,
+      inactiveBetTypes: new Set(betTypes.filter((t) => t.active === 0).map((t) => t.code)),
       bancasOf: (userId) => {
         let found = bancas.get(userId);
         if (!found) {

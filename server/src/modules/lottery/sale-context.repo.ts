@@ -1,11 +1,13 @@
 import type { LotteryDb } from './db.ts';
 
-/** Active lotteries by code or id, with their result format, for reading what a seller typed. */
+/**
+ * Every lottery by code or id, with its result format and whether it sells, for reading what a
+ * seller typed: one switched off is refused by name, not taken for an unknown code.
+ */
 export async function findSaleLotteries(db: LotteryDb) {
   return db
     .selectFrom('lottery_lotteries')
-    .select(['id', 'code', 'name', 'result_format'])
-    .where('active', '=', 1)
+    .select(['id', 'code', 'name', 'result_format', 'active'])
     .execute();
 }
 

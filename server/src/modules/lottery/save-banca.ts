@@ -50,9 +50,17 @@ async function checkZone(db: LotteryDb, zoneId: string): Promise<void> {
   if (zone.active !== 1) throw new AppError('ZONE_INACTIVE', 422, { field: 'zone_id', zone: zone.name });
 }
 
+/** Both hours or neither; a closing time before the opening one runs past midnight (22:00–08:00). */
 function checkHours(opensAt: string | null, closesAt: string | null): void {
   if ((opensAt === null) !== (closesAt === null)) {
     throw new AppError('BANCA_HOURS_INCOMPLETE', 422, { field: opensAt === null ? 'opens_at' : 'closes_at' });
+  }
+  if (opensAt !== null && opensAt === closesAt) {
+    throw new AppError('BANCA_HOURS_EMPTY', 422, {
+      field: 'closes_at',
+      opens_at: opensAt,
+      closes_at: closesAt,
+    });
   }
 }
 

@@ -2,22 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEngines, type TestApp } from '../../../test/harness.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { lotteryDb } from './db.ts';
-
-/** 10:00 in Santo Domingo on a Thursday: the midday and evening draws are still open. */
-const THURSDAY_MORNING = '2026-01-29T14:00:00Z';
-
-async function openDraw(app: TestApp, lotteryCode: string): Promise<string> {
-  const draw = await lotteryDb(app.platform.db)
-    .selectFrom('lottery_draws as d')
-    .innerJoin('lottery_lotteries as l', 'l.id', 'd.lottery_id')
-    .select(['d.id'])
-    .where('l.code', '=', lotteryCode)
-    .where('d.status', '=', 'open')
-    .where('d.close_at', '>', app.clock.now().toISOString())
-    .orderBy('d.close_at')
-    .executeTakeFirstOrThrow();
-  return draw.id;
-}
+import { openDraw, THURSDAY_MORNING } from './lottery-test-kit.ts';
 
 async function sell(app: TestApp, cookie: string, body: unknown, headers: Record<string, string> = {}) {
   return app.app.inject({
@@ -26,6 +11,14 @@ async function sell(app: TestApp, cookie: string, body: unknown, headers: Record
     headers: { cookie, ...headers },
     payload: body as object,
   });
+}
+
+async function ticketCount(app: TestApp): Promise<number> {
+  const row = await lotteryDb(app.platform.db)
+    .selectFrom('lottery_tickets')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function counterSum(app: TestApp, prefix: string): Promise<number> {
@@ -174,6 +167,11 @@ describeEngines(
         code: 'NUMBER_BLOCKED',
         details: { number: '13', line: 1 },
       });
+      // A blocked number blocks every play that carries it: palé, tripleta.
+      for (const entry of ['REAL|1345|10', 'REAL|451367|1']) {
+        const carried = await sell(app, juan, { entry });
+        expect(carried.json().error, entry).toMatchObject({ code: 'NUMBER_BLOCKED' });
+      }
 
       const duplicate = await sell(app, juan, { entry: 'REAL|44|10\nREAL|44|5' });
       expect(duplicate.json().error.code).toBe('DUPLICATE_LINE');
@@ -286,7 +284,8 @@ describeEngines(
       const app = t();
       const admin = await app.login('admin');
       const juan = await app.login('juan001');
-      const drawId = await openDraw(app, 'GANA MAS').catch(() => openDraw(app, 'LOTEKA'));
+      // A draw no earlier test sold into: the zone and global limits then start from nothing sold.
+      const drawId = await openDraw(app, 'GANAMAS');
       const zone = await lotteryDb(app.platform.db)
         .selectFrom('lottery_bancas')
         .select('zone_id')
@@ -517,6 +516,177 @@ describeEngines(
         payload: { reason: 'no es mío' },
       });
       expect(cancel.statusCode).toBe(404);
+    });
+
+    it('una jugada desactivada no se vende ni se valida, y la línea lo dice; reactivada vuelve a venderse', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'REAL');
+      const off = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/bet-types/PALE/deactivate',
+        headers: { cookie: admin },
+      });
+      expect(off.statusCode, off.body).toBe(200);
+      const before = await ticketCount(app);
+
+      const refused = await sell(app, juan, { entry: '41 5\n2345|10', draw_ids: [drawId] });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error).toMatchObject({
+        code: 'BET_TYPE_INACTIVE',
+        details: { line: 2, bet_type: 'PALE', lottery: 'REAL' },
+      });
+      expect(refused.json().error.message).toBe('Línea 2: la jugada PALE está desactivada y no se vende');
+      const byLines = await sell(app, juan, {
+        lines: [{ lottery_code: 'REAL', bet_number: '4523', bet_type_code: 'PALE', bet_amount: 10 }],
+      });
+      expect(byLines.json().error).toMatchObject({ code: 'BET_TYPE_INACTIVE', details: { line: 1 } });
+      const validate = await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/tickets/validate',
+        headers: { cookie: juan },
+        payload: { entry: '2345|10', draw_ids: [drawId] },
+      });
+      expect(validate.statusCode).toBe(200);
+      expect(validate.json()).toMatchObject({
+        ok: false,
+        errors: [{ code: 'BET_TYPE_INACTIVE', line: 1, bet_type: 'PALE' }],
+      });
+      expect(await ticketCount(app)).toBe(before);
+
+      await app.app.inject({
+        method: 'POST',
+        url: '/api/v1/lottery/bet-types/PALE/reactivate',
+        headers: { cookie: admin },
+      });
+      const sold = await sell(app, juan, { entry: '2345|10', draw_ids: [drawId] });
+      expect(sold.statusCode, sold.body).toBe(201);
+      expect(sold.json().ticket.lines[0].bet.bet_type_code).toBe('PALE');
+    });
+
+    it('una lotería desactivada sale de los sorteos abiertos y venderle responde LOTTERY_INACTIVE, nunca 500', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'REAL');
+      const real = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_lotteries')
+        .select('id')
+        .where('code', '=', 'REAL')
+        .executeTakeFirstOrThrow();
+      const off = await app.app.inject({
+        method: 'POST',
+        url: `/api/v1/lottery/lotteries/${real.id}/deactivate`,
+        headers: { cookie: admin },
+      });
+      expect(off.statusCode, off.body).toBe(200);
+      try {
+        const draws = async (query: string) =>
+          (
+            await app.app.inject({
+              method: 'GET',
+              url: `/api/v1/lottery/draws${query}`,
+              headers: { cookie: juan },
+            })
+          ).json().draws as { id: string; lottery_code: string; status: string; lottery_active: boolean }[];
+        expect((await draws('?status=open')).filter((d) => d.lottery_code === 'REAL')).toEqual([]);
+        expect((await draws('')).find((d) => d.id === drawId)).toMatchObject({
+          status: 'closed',
+          lottery_active: false,
+        });
+        expect((await draws('')).find((d) => d.lottery_code === 'LOTEKA')).toMatchObject({
+          status: 'open',
+          lottery_active: true,
+        });
+
+        const before = await ticketCount(app);
+        const selected = await sell(app, juan, { entry: '23 100', draw_ids: [drawId] });
+        expect(selected.statusCode, selected.body).toBe(422);
+        expect(selected.json().error).toMatchObject({
+          code: 'LOTTERY_INACTIVE',
+          details: { line: 1, lottery: 'REAL' },
+        });
+        expect(selected.json().error.message).toBe(
+          'Línea 1: la lotería REAL está desactivada; sus sorteos no se venden',
+        );
+        const named = await sell(app, juan, { entry: 'REAL|23|100' });
+        expect(named.json().error).toMatchObject({ code: 'LOTTERY_INACTIVE', details: { line: 1 } });
+        const byLines = await sell(app, juan, {
+          lines: [{ lottery_code: 'REAL', bet_number: '23', bet_amount: 100 }],
+        });
+        expect(byLines.json().error).toMatchObject({ code: 'LOTTERY_INACTIVE', details: { line: 1 } });
+        const validate = await app.app.inject({
+          method: 'POST',
+          url: '/api/v1/lottery/tickets/validate',
+          headers: { cookie: juan },
+          payload: { entry: '23 100', draw_ids: [drawId] },
+        });
+        expect(validate.statusCode, validate.body).toBe(200);
+        expect(validate.json()).toMatchObject({ ok: false, errors: [{ code: 'LOTTERY_INACTIVE', line: 1 }] });
+        expect(await ticketCount(app)).toBe(before);
+      } finally {
+        await app.app.inject({
+          method: 'POST',
+          url: `/api/v1/lottery/lotteries/${real.id}/reactivate`,
+          headers: { cookie: admin },
+        });
+      }
+      expect((await sell(app, juan, { entry: '23 1', draw_ids: [drawId] })).statusCode).toBe(201);
+    });
+
+    it('el horario de la banca puede cerrar a medianoche o cruzarla, en la hora del operador; apertura = cierre se rechaza', async () => {
+      const app = t();
+      const banca = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_bancas')
+        .select('id')
+        .where('code', '=', '010')
+        .executeTakeFirstOrThrow();
+      // Fresh sign-ins: the clock jumps by hours, past the sessions' idle timeout.
+      const hours = async (opens_at: string | null, closes_at: string | null) =>
+        app.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/lottery/bancas/${banca.id}`,
+          headers: { cookie: await app.login('admin') },
+          payload: { opens_at, closes_at },
+        });
+      /** A one-peso sale into NACIONAL's next draw at a Santo Domingo wall-clock time of 29–30 January. */
+      const sellAt = async (instant: string) => {
+        app.clock.set(instant);
+        const juan = await app.login('juan001');
+        return (await sell(app, juan, { entry: 'NACIONAL|64|1' })).json().error?.code ?? 'SOLD';
+      };
+      const saved = app.clock.now();
+      try {
+        expect((await hours('08:00', '00:00')).statusCode).toBe(200);
+        expect(await sellAt('2026-01-29T14:05:00Z')).toBe('SOLD'); // 10:05
+        expect(await sellAt('2026-01-30T03:59:00Z')).toBe('SOLD'); // 23:59
+        expect(await sellAt('2026-01-30T04:00:00Z')).toBe('BANCA_CLOSED_HOURS'); // 00:00
+        expect(await sellAt('2026-01-29T11:59:00Z')).toBe('BANCA_CLOSED_HOURS'); // 07:59
+
+        expect((await hours('22:00', '08:00')).statusCode).toBe(200);
+        expect(await sellAt('2026-01-29T14:05:00Z')).toBe('BANCA_CLOSED_HOURS'); // 10:05
+        expect(await sellAt('2026-01-30T03:30:00Z')).toBe('SOLD'); // 23:30
+        expect(await sellAt('2026-01-30T11:30:00Z')).toBe('SOLD'); // 07:30 the next morning
+        expect(await sellAt('2026-01-30T12:00:00Z')).toBe('BANCA_CLOSED_HOURS'); // 08:00
+
+        const empty = await hours('08:00', '08:00');
+        expect(empty.statusCode).toBe(422);
+        expect(empty.json().error).toMatchObject({
+          code: 'BANCA_HOURS_EMPTY',
+          details: { field: 'closes_at' },
+        });
+        expect(empty.json().error.message).toMatch(/^«closes_at»/);
+        const stored = await lotteryDb(app.platform.db)
+          .selectFrom('lottery_bancas')
+          .select(['opens_at', 'closes_at'])
+          .where('id', '=', banca.id)
+          .executeTakeFirstOrThrow();
+        expect(stored).toEqual({ opens_at: '22:00', closes_at: '08:00' });
+      } finally {
+        app.clock.set(saved);
+        expect((await hours(null, null)).statusCode).toBe(200);
+      }
     });
   },
   { clock: THURSDAY_MORNING },

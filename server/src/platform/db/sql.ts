@@ -18,3 +18,33 @@ export const isSet = (value: number | null | undefined): boolean => value === 1;
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Accented letters of the operators' languages and the plain letter a search takes them for. */
+const PLAIN_LETTERS: readonly [string, string][] = Object.entries({
+  a: 'áàâäÁÀÂÄ',
+  e: 'éèêëÉÈÊË',
+  i: 'íìîïÍÌÎÏ',
+  o: 'óòôöÓÒÔÖ',
+  u: 'úùûüÚÙÛÜ',
+  n: 'ñÑ',
+  c: 'çÇ',
+}).flatMap(([letter, accented]) => [...accented].map((c): [string, string] => [c, letter]));
+
+/** Text as search compares it: lower case and without accents ("HIGÜEY" → "higuey"). */
+export function searchFold(text: string): string {
+  let plain = text;
+  for (const [accented, letter] of PLAIN_LETTERS) plain = plain.replaceAll(accented, letter);
+  return plain.toLowerCase();
+}
+
+/**
+ * A column folded as `searchFold` folds text, on both engines: SQLite's lower() only knows ASCII
+ * and neither engine has unaccent() without an extension, so the accented letters are replaced one
+ * by one before lower().
+ */
+export function searchFolded(column: string): RawBuilder<string> {
+  let folded: RawBuilder<string> = sql`${sql.ref(column)}`;
+  for (const [accented, letter] of PLAIN_LETTERS)
+    folded = sql`replace(${folded}, ${sql.lit(accented)}, ${sql.lit(letter)})`;
+  return sql<string>`lower(${folded})`;
+}

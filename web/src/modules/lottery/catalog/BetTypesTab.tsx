@@ -1,13 +1,44 @@
 import { Badge, Group, Switch, Text } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
-import { notifyError, notifySuccess } from '../../../ui/notify.ts';
+import { notifySuccess } from '../../../ui/notify.ts';
 import { type BetTypeView, useBetTypes, useCatalogMutations } from '../catalog.api.ts';
+
+const ConfirmModal = lazy(() => import('../../../ui/ConfirmModal.tsx'));
 
 export function BetTypesTab({ canManage }: { canManage: boolean }) {
   const { t, i18n } = useTranslation();
   const betTypes = useBetTypes();
   const mutations = useCatalogMutations();
+  // Switching a bet type off stops it at every point of sale: the switch only asks, the dialog does it.
+  const [pending, setPending] = useState<{ betType: BetTypeView; active: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const nameOf = (b: BetTypeView) => (i18n.language === 'en' ? b.name_en : b.name);
+  const close = () => {
+    if (busy) return;
+    setPending(null);
+    setError(null);
+  };
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await mutations.setBetTypeActive(pending.betType.code, pending.active);
+      notifySuccess(
+        t(pending.active ? 'ui.lottery.common.reactivated' : 'ui.lottery.common.deactivated', {
+          label: pending.betType.code,
+        }),
+      );
+      setPending(null);
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
   const columns: Column<BetTypeView>[] = [
     {
       key: 'code',
@@ -22,7 +53,7 @@ export function BetTypesTab({ canManage }: { canManage: boolean }) {
     {
       key: 'name',
       header: t('ui.lottery.fields.name'),
-      render: (b) => (i18n.language === 'en' ? b.name_en : b.name),
+      render: nameOf,
     },
     {
       key: 'formats',
@@ -62,19 +93,7 @@ export function BetTypesTab({ canManage }: { canManage: boolean }) {
           checked={b.active}
           disabled={!canManage}
           label={b.active ? t('ui.lottery.common.active') : t('ui.lottery.common.inactive')}
-          onChange={async (e) => {
-            const active = e.currentTarget.checked;
-            try {
-              await mutations.setBetTypeActive(b.code, active);
-              notifySuccess(
-                t(active ? 'ui.lottery.common.reactivated' : 'ui.lottery.common.deactivated', {
-                  label: b.code,
-                }),
-              );
-            } catch (error) {
-              notifyError(error);
-            }
-          }}
+          onChange={(e) => setPending({ betType: b, active: e.currentTarget.checked })}
           data-testid={`bet-type-active-${b.code}`}
         />
       ),
@@ -82,15 +101,41 @@ export function BetTypesTab({ canManage }: { canManage: boolean }) {
     },
   ];
   return (
-    <DataTable
-      data-testid="bet-types-table"
-      columns={columns}
-      rows={betTypes.data}
-      rowKey={(b) => b.code}
-      loading={betTypes.isFetching}
-      error={betTypes.error}
-      onRetry={() => void betTypes.refetch()}
-      minWidth={900}
-    />
+    <>
+      <DataTable
+        data-testid="bet-types-table"
+        columns={columns}
+        rows={betTypes.data}
+        rowKey={(b) => b.code}
+        loading={betTypes.isFetching}
+        error={betTypes.error}
+        onRetry={() => void betTypes.refetch()}
+        minWidth={900}
+      />
+      {pending ? (
+        <Suspense fallback={null}>
+          <ConfirmModal
+            opened
+            busy={busy}
+            error={error}
+            title={t(
+              pending.active ? 'ui.lottery.common.reactivate_title' : 'ui.lottery.common.deactivate_title',
+              {
+                label: pending.betType.code,
+              },
+            )}
+            message={
+              pending.active
+                ? t('ui.lottery.bet_types.reactivate_message', { name: nameOf(pending.betType) })
+                : t('ui.lottery.bet_types.deactivate_message', { name: nameOf(pending.betType) })
+            }
+            confirmLabel={t(pending.active ? 'ui.lottery.common.reactivate' : 'ui.lottery.common.deactivate')}
+            danger={!pending.active}
+            onConfirm={() => void confirm()}
+            onClose={close}
+          />
+        </Suspense>
+      ) : null}
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Button,
   Group,
   Loader,
@@ -11,7 +12,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import type { ScheduleSlotView } from '@matriz/shared/api/lottery-catalog';
+import { ScheduleSavedView, type ScheduleSlotView } from '@matriz/shared/api/lottery-catalog';
 import { WEEKDAYS } from '@matriz/shared/lottery/schedule';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -31,6 +32,7 @@ export function ScheduleModal({ lottery, onClose }: { lottery: LotteryView; onCl
   const [slots, setSlots] = useState<ScheduleSlotView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [kept, setKept] = useState<ScheduleSavedView['draws']['kept_with_sales'] | null>(null);
   useEffect(() => {
     if (current.data && slots === null) setSlots(current.data);
   }, [current.data, slots]);
@@ -51,9 +53,16 @@ export function ScheduleModal({ lottery, onClose }: { lottery: LotteryView; onCl
     setBusy(true);
     setError(null);
     try {
-      await mutations.setSchedule(lottery.id, slots ?? []);
-      notifySuccess(t('ui.lottery.schedule.saved', { code: lottery.code }));
-      onClose();
+      const saved = ScheduleSavedView.parse(await mutations.setSchedule(lottery.id, slots ?? []));
+      notifySuccess(
+        t('ui.lottery.schedule.saved_draws', {
+          code: lottery.code,
+          removed: saved.draws.removed,
+          changed: saved.draws.close_changed,
+        }),
+      );
+      if (saved.draws.kept_with_sales.length > 0) setKept(saved.draws.kept_with_sales);
+      else onClose();
     } catch (cause) {
       setError(errorMessage(cause));
     } finally {
@@ -63,7 +72,30 @@ export function ScheduleModal({ lottery, onClose }: { lottery: LotteryView; onCl
 
   return (
     <Modal opened onClose={onClose} size="lg" title={t('ui.lottery.schedule.title', { name: lottery.name })}>
-      {slots === null ? (
+      {kept ? (
+        <Stack gap="sm">
+          <Alert
+            color="yellow"
+            variant="light"
+            title={t('ui.lottery.schedule.kept_title')}
+            data-testid="schedule-kept"
+          >
+            <Text size="sm">{t('ui.lottery.schedule.kept_message')}</Text>
+            <Stack gap={2} mt="xs">
+              {kept.map((d) => (
+                <Text key={d.id} size="sm" ff="monospace">
+                  {d.draw_date} {d.draw_time}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-testid="schedule-kept-close">
+              {t('ui.lottery.schedule.understood')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : slots === null ? (
         <Loader size="sm" />
       ) : (
         <Stack gap="sm">
@@ -135,6 +167,9 @@ export function ScheduleModal({ lottery, onClose }: { lottery: LotteryView; onCl
               {t('ui.lottery.schedule.copy_weekdays')}
             </Button>
           </Group>
+          <Alert color="yellow" variant="light" data-testid="schedule-warning">
+            {t('ui.lottery.schedule.draws_warning')}
+          </Alert>
           {error ? (
             <Text c="red" size="sm">
               {error}

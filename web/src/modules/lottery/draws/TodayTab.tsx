@@ -27,6 +27,9 @@ const STATUS_COLOURS: Record<string, string> = {
   settled: 'violet',
 };
 
+/** What the filter compares: upper case without accents, so "loteria" finds LOTERÍA REAL. */
+const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+
 interface TodayTabProps {
   canManage: boolean;
   operatorZone: string;
@@ -48,9 +51,9 @@ export function TodayTab({ canManage, operatorZone, date, status, search, onFilt
     [draws.data, draws.dataUpdatedAt],
   );
   const serverNow = now + skew;
-  const needle = search.trim().toUpperCase();
+  const needle = plain(search.trim());
   const rows = draws.data?.draws.filter(
-    (d) => !needle || d.lottery_code.includes(needle) || d.lottery_name.toUpperCase().includes(needle),
+    (d) => !needle || plain(d.lottery_code).includes(needle) || plain(d.lottery_name).includes(needle),
   );
 
   const columns: Column<DrawView>[] = [
@@ -65,6 +68,17 @@ export function TodayTab({ canManage, operatorZone, date, status, search, onFilt
           <Text size="xs" c="dimmed" ff="monospace" lh={1.3}>
             {d.lottery_code}
           </Text>
+          {d.lottery_active === false ? (
+            <Badge
+              size="xs"
+              color="gray"
+              variant="outline"
+              tt="none"
+              data-testid={`draw-lottery-inactive-${d.lottery_code}-${d.draw_time}`}
+            >
+              {t('ui.lottery.draws.lottery_inactive')}
+            </Badge>
+          ) : null}
         </>
       ),
     },
@@ -151,6 +165,8 @@ export function TodayTab({ canManage, operatorZone, date, status, search, onFilt
       header: t('ui.common.actions'),
       nowrap: true,
       render: (d) => {
+        // Nothing to close or reopen while the lottery itself is switched off.
+        if (d.lottery_active === false) return null;
         const closedNow =
           d.status === 'closed' || (d.status === 'open' && Date.parse(d.close_at) <= serverNow);
         if (d.status === 'open' && !closedNow) {

@@ -16,12 +16,13 @@ import { BET_TYPE_CODES } from '@matriz/shared/lottery/games';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/session.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { notifyError, notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useUrlParams } from '../../../ui/useUrlParams.ts';
-import type { LotteryView } from '../catalog.api.ts';
+import type { BancaView, LotteryView, ZoneView } from '../catalog.api.ts';
 import { useOptions } from '../catalog.api.ts';
 import {
   type BlockView,
@@ -36,6 +37,7 @@ import {
 
 const KEYS = ['tab'] as const;
 const amount = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+type Option = { value: string; label: string };
 
 /** Who changed what: old value, new value, who and why (the reason travels in `after`). */
 function AuditTrail({ entity, id }: { entity: string; id: string }) {
@@ -99,20 +101,95 @@ function ReasonModal({
   );
 }
 
-function RulesTab({ lotteries }: { lotteries: { value: string; label: string }[] }) {
+interface RuleForm {
+  level: string;
+  measure: string;
+  bet_type: string;
+  number: string;
+  lottery_id: string;
+  zone_id: string;
+  banca_id: string;
+  /** Empty until typed: a default of 0 would refuse every sale the rule covers. */
+  max_amount: number | null;
+  note: string;
+}
+
+/** What a new rule will stop, in words, when it reaches the whole network or allows nothing (max 0). */
+function useRuleWarning(form: RuleForm, options: { lotteries: Option[]; zones: Option[]; bancas: Option[] }) {
+  const { t } = useTranslation();
+  const labelOf = (list: Option[], id: string) => list.find((o) => o.value === id)?.label ?? id;
+  const networkWide = !form.zone_id && !form.banca_id;
+  if (form.max_amount === null || (!networkWide && form.max_amount > 0)) return null;
+  const what =
+    form.level === 'number'
+      ? form.number
+        ? t('ui.lottery.limits.what_number_one', { bet_type: form.bet_type, number: form.number })
+        : t('ui.lottery.limits.what_number_each', { bet_type: form.bet_type })
+      : form.level === 'bet_type'
+        ? t('ui.lottery.limits.what_bet_type', { bet_type: form.bet_type })
+        : t('ui.lottery.limits.what_all');
+  const where = form.banca_id
+    ? t('ui.lottery.limits.where_banca', { banca: labelOf(options.bancas, form.banca_id) })
+    : form.zone_id
+      ? t('ui.lottery.limits.where_zone', { zone: labelOf(options.zones, form.zone_id) })
+      : t('ui.lottery.limits.where_network');
+  const lottery = form.lottery_id
+    ? t('ui.lottery.limits.in_lottery', { lottery: labelOf(options.lotteries, form.lottery_id) })
+    : t('ui.lottery.limits.in_all_lotteries');
+  return form.max_amount === 0
+    ? t('ui.lottery.limits.confirm_zero', { what, where, lottery })
+    : t('ui.lottery.limits.confirm_network', {
+        what,
+        where,
+        lottery,
+        max: amount(form.max_amount),
+        measure: t(`ui.lottery.limits.measure_${form.measure}`),
+      });
+}
+
+function RulesTab({ lotteries }: { lotteries: Option[] }) {
   const { t } = useTranslation();
   const rules = useLimitRules();
   const m = useLimitMutations();
   const canAudit = useCan('platform.audit.read');
-  const [form, setForm] = useState({
+  // Admins set limits anywhere; a supervisor only inside the zones and bancas they cover.
+  const admin = useCan('lottery.network.manage');
+  const bancaOptions = useOptions<BancaView>('/lottery/bancas');
+  const zoneOptions = useOptions<ZoneView>('/lottery/zones');
+  const bancas = (bancaOptions.data ?? []).map((b) => ({ value: b.id, label: `${b.code} ${b.name}` }));
+  const ownZones = new Set((bancaOptions.data ?? []).map((b) => b.zone_id));
+  const zones = (zoneOptions.data ?? [])
+    .filter((z) => admin || ownZones.has(z.id))
+    .map((z) => ({ value: z.id, label: z.name }));
+  const empty: RuleForm = {
     level: 'number',
     measure: 'sales',
     bet_type: 'DIRECTO',
     number: '',
     lottery_id: '',
-    max_amount: 0,
+    zone_id: '',
+    banca_id: '',
+    max_amount: null,
     note: '',
-  });
+  };
+  const [form, setForm] = useState<RuleForm>(empty);
+  const warning = useRuleWarning(form, { lotteries, zones, bancas });
+  const needsScope = !admin && !form.zone_id && !form.banca_id;
+  const create = async () => {
+    await m.createRule({
+      level: form.level,
+      measure: form.measure,
+      max_amount: form.max_amount,
+      lottery_id: form.lottery_id || null,
+      zone_id: form.zone_id || null,
+      banca_id: form.banca_id || null,
+      bet_type: ['bet_type', 'number'].includes(form.level) ? form.bet_type : null,
+      number: form.level === 'number' && form.number ? form.number : null,
+      ...(form.note ? { note: form.note } : {}),
+    });
+    notifySuccess(t('ui.lottery.risk.saved'));
+    setForm(empty);
+  };
   const [editing, setEditing] = useState<{ rule: LimitRuleView; max: number; deactivate: boolean } | null>(
     null,
   );
@@ -177,13 +254,17 @@ function RulesTab({ lotteries }: { lotteries: { value: string; label: string }[]
         <Group align="end" wrap="wrap">
           <Select
             label={t('ui.lottery.limits.level')}
-            data={['global', 'zone', 'banca', 'bet_type', 'number'].map((v) => ({
+            data={(admin
+              ? ['global', 'zone', 'banca', 'bet_type', 'number']
+              : ['zone', 'banca', 'bet_type', 'number']
+            ).map((v) => ({
               value: v,
               label: t(`ui.lottery.limits.level_${v}`),
             }))}
             value={form.level}
             onChange={(v) => setForm({ ...form, level: v ?? 'number' })}
             w={140}
+            data-testid="rule-level"
           />
           <Select
             label={t('ui.lottery.limits.measure')}
@@ -202,6 +283,27 @@ function RulesTab({ lotteries }: { lotteries: { value: string; label: string }[]
             w={160}
           />
           <Select
+            label={t('ui.lottery.risk.zone')}
+            data={zones}
+            value={form.zone_id || null}
+            onChange={(v) => setForm({ ...form, zone_id: v ?? '' })}
+            clearable
+            placeholder={admin ? t('ui.lottery.risk.all') : t('ui.lottery.limits.choose_scope')}
+            w={170}
+            data-testid="rule-zone"
+          />
+          <Select
+            label={t('ui.lottery.risk.banca')}
+            data={bancas}
+            value={form.banca_id || null}
+            onChange={(v) => setForm({ ...form, banca_id: v ?? '' })}
+            clearable
+            searchable
+            placeholder={admin ? t('ui.lottery.risk.all') : t('ui.lottery.limits.choose_scope')}
+            w={190}
+            data-testid="rule-banca"
+          />
+          <Select
             label={t('ui.lottery.risk.bet_type')}
             data={[...BET_TYPE_CODES]}
             value={form.bet_type}
@@ -213,13 +315,17 @@ function RulesTab({ lotteries }: { lotteries: { value: string; label: string }[]
             value={form.number}
             onChange={(e) => setForm({ ...form, number: e.currentTarget.value })}
             w={90}
+            data-testid="rule-number"
           />
           <NumberInput
             label={t('ui.lottery.limits.max')}
-            value={form.max_amount}
-            onChange={(v) => setForm({ ...form, max_amount: Number(v) || 0 })}
+            value={form.max_amount ?? ''}
+            onChange={(v) => setForm({ ...form, max_amount: v === '' ? null : Number(v) })}
+            min={0}
             decimalScale={2}
+            placeholder={t('ui.lottery.limits.max_placeholder')}
             w={120}
+            data-testid="rule-max"
           />
           <TextInput
             label={t('ui.lottery.limits.note')}
@@ -227,27 +333,33 @@ function RulesTab({ lotteries }: { lotteries: { value: string; label: string }[]
             onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
             w={180}
           />
-          <Button
-            loading={m.pending}
-            onClick={async () => {
-              try {
-                await m.createRule({
-                  level: form.level,
-                  measure: form.measure,
-                  max_amount: form.max_amount,
-                  lottery_id: form.lottery_id || null,
-                  bet_type: ['bet_type', 'number'].includes(form.level) ? form.bet_type : null,
-                  number: form.level === 'number' && form.number ? form.number : null,
-                  ...(form.note ? { note: form.note } : {}),
-                });
-                notifySuccess(t('ui.lottery.risk.saved'));
-              } catch (error) {
-                notifyError(error);
-              }
-            }}
-          >
-            {t('ui.lottery.risk.save')}
-          </Button>
+          {warning && !needsScope ? (
+            <ConfirmButton
+              confirmTitle={t('ui.lottery.limits.confirm_title')}
+              confirmMessage={warning}
+              confirmLabel={t('ui.lottery.limits.confirm_create')}
+              onConfirm={create}
+              data-testid="rule-save"
+            >
+              {t('ui.lottery.risk.save')}
+            </ConfirmButton>
+          ) : (
+            <Button
+              loading={m.pending}
+              disabled={form.max_amount === null || needsScope}
+              title={needsScope ? t('ui.lottery.limits.choose_scope') : undefined}
+              data-testid="rule-save"
+              onClick={async () => {
+                try {
+                  await create();
+                } catch (error) {
+                  notifyError(error);
+                }
+              }}
+            >
+              {t('ui.lottery.risk.save')}
+            </Button>
+          )}
         </Group>
       </Paper>
       <DataTable
@@ -284,11 +396,22 @@ function RulesTab({ lotteries }: { lotteries: { value: string; label: string }[]
   );
 }
 
-function BlocksTab({ lotteries }: { lotteries: { value: string; label: string }[] }) {
+/** Blocks and hot numbers hold at every banca: only admins set or lift them; others see them. */
+function AdminOnlyNote() {
+  const { t } = useTranslation();
+  return (
+    <Text size="sm" c="dimmed" data-testid="limits-admin-only">
+      {t('ui.lottery.limits.admin_only')}
+    </Text>
+  );
+}
+
+function BlocksTab({ lotteries }: { lotteries: Option[] }) {
   const { t } = useTranslation();
   const blocks = useBlocks();
   const m = useLimitMutations();
   const canAudit = useCan('platform.audit.read');
+  const admin = useCan('lottery.network.manage');
   const [form, setForm] = useState({ number: '', lottery_id: '', bet_type: '', reason: '' });
   const [removing, setRemoving] = useState<BlockView | null>(null);
   const columns: Column<BlockView>[] = [
@@ -312,7 +435,7 @@ function BlocksTab({ lotteries }: { lotteries: { value: string; label: string }[
       key: 'actions',
       header: '',
       render: (b) => (
-        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(b)}>
+        <Button size="xs" variant="subtle" color="red" disabled={!admin} onClick={() => setRemoving(b)}>
           {t('ui.lottery.limits.unblock')}
         </Button>
       ),
@@ -320,62 +443,66 @@ function BlocksTab({ lotteries }: { lotteries: { value: string; label: string }[
   ];
   return (
     <Stack gap="sm">
-      <Paper withBorder p="sm">
-        <Title order={5}>{t('ui.lottery.limits.new_block')}</Title>
-        <Group align="end" wrap="wrap">
-          <TextInput
-            label={t('ui.lottery.risk.number')}
-            value={form.number}
-            onChange={(e) => setForm({ ...form, number: e.currentTarget.value })}
-            w={90}
-            data-testid="block-number"
-          />
-          <Select
-            label={t('ui.lottery.limits.lottery')}
-            data={lotteries}
-            value={form.lottery_id || null}
-            onChange={(v) => setForm({ ...form, lottery_id: v ?? '' })}
-            clearable
-            placeholder={t('ui.lottery.risk.all')}
-            w={160}
-          />
-          <Select
-            label={t('ui.lottery.risk.bet_type')}
-            data={[...BET_TYPE_CODES]}
-            value={form.bet_type || null}
-            onChange={(v) => setForm({ ...form, bet_type: v ?? '' })}
-            clearable
-            placeholder={t('ui.lottery.risk.all')}
-            w={150}
-          />
-          <TextInput
-            label={t('ui.lottery.limits.reason')}
-            value={form.reason}
-            onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
-            w={200}
-            data-testid="block-reason"
-          />
-          <Button
-            data-testid="block-submit"
-            onClick={async () => {
-              try {
-                await m.block({
-                  number: form.number,
-                  lottery_id: form.lottery_id || null,
-                  bet_type: form.bet_type || null,
-                  reason: form.reason,
-                });
-                notifySuccess(t('ui.lottery.risk.saved'));
-                setForm({ ...form, number: '', reason: '' });
-              } catch (error) {
-                notifyError(error);
-              }
-            }}
-          >
-            {t('ui.lottery.limits.block')}
-          </Button>
-        </Group>
-      </Paper>
+      {admin ? (
+        <Paper withBorder p="sm">
+          <Title order={5}>{t('ui.lottery.limits.new_block')}</Title>
+          <Group align="end" wrap="wrap">
+            <TextInput
+              label={t('ui.lottery.risk.number')}
+              value={form.number}
+              onChange={(e) => setForm({ ...form, number: e.currentTarget.value })}
+              w={90}
+              data-testid="block-number"
+            />
+            <Select
+              label={t('ui.lottery.limits.lottery')}
+              data={lotteries}
+              value={form.lottery_id || null}
+              onChange={(v) => setForm({ ...form, lottery_id: v ?? '' })}
+              clearable
+              placeholder={t('ui.lottery.risk.all')}
+              w={160}
+            />
+            <Select
+              label={t('ui.lottery.risk.bet_type')}
+              data={[...BET_TYPE_CODES]}
+              value={form.bet_type || null}
+              onChange={(v) => setForm({ ...form, bet_type: v ?? '' })}
+              clearable
+              placeholder={t('ui.lottery.risk.all')}
+              w={150}
+            />
+            <TextInput
+              label={t('ui.lottery.limits.reason')}
+              value={form.reason}
+              onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
+              w={200}
+              data-testid="block-reason"
+            />
+            <Button
+              data-testid="block-submit"
+              onClick={async () => {
+                try {
+                  await m.block({
+                    number: form.number,
+                    lottery_id: form.lottery_id || null,
+                    bet_type: form.bet_type || null,
+                    reason: form.reason,
+                  });
+                  notifySuccess(t('ui.lottery.risk.saved'));
+                  setForm({ ...form, number: '', reason: '' });
+                } catch (error) {
+                  notifyError(error);
+                }
+              }}
+            >
+              {t('ui.lottery.limits.block')}
+            </Button>
+          </Group>
+        </Paper>
+      ) : (
+        <AdminOnlyNote />
+      )}
       <DataTable
         columns={columns}
         rows={blocks.data?.items}
@@ -399,11 +526,12 @@ function BlocksTab({ lotteries }: { lotteries: { value: string; label: string }[
 
 const HOT_FIELDS = ['directo', 'pale_1', 'pale_2', 'tripleta_1', 'tripleta_2', 'tripleta_3'] as const;
 
-function HotTab({ lotteries }: { lotteries: { value: string; label: string }[] }) {
+function HotTab({ lotteries }: { lotteries: Option[] }) {
   const { t } = useTranslation();
   const hot = useHotNumbers();
   const m = useLimitMutations();
   const canAudit = useCan('platform.audit.read');
+  const admin = useCan('lottery.network.manage');
   const [form, setForm] = useState<Record<string, string | number | null>>({
     number: '',
     lottery_id: '',
@@ -438,7 +566,7 @@ function HotTab({ lotteries }: { lotteries: { value: string; label: string }[] }
       key: 'actions',
       header: '',
       render: (h) => (
-        <Button size="xs" variant="subtle" color="red" onClick={() => setRemoving(h)}>
+        <Button size="xs" variant="subtle" color="red" disabled={!admin} onClick={() => setRemoving(h)}>
           {t('ui.lottery.limits.unmark')}
         </Button>
       ),
@@ -446,54 +574,58 @@ function HotTab({ lotteries }: { lotteries: { value: string; label: string }[] }
   ];
   return (
     <Stack gap="sm">
-      <Paper withBorder p="sm">
-        <Title order={5}>{t('ui.lottery.limits.new_hot')}</Title>
-        <Group align="end" wrap="wrap">
-          <TextInput
-            label={t('ui.lottery.risk.number')}
-            value={String(form.number)}
-            onChange={(e) => setForm({ ...form, number: e.currentTarget.value })}
-            w={80}
-          />
-          <Select
-            label={t('ui.lottery.limits.lottery')}
-            data={lotteries}
-            value={(form.lottery_id as string) || null}
-            onChange={(v) => setForm({ ...form, lottery_id: v ?? '' })}
-            clearable
-            placeholder={t('ui.lottery.risk.all')}
-            w={150}
-          />
-          {HOT_FIELDS.map((f) => (
-            <NumberInput
-              key={f}
-              label={t(`ui.lottery.limits.hot_${f}`)}
-              value={(form[f] as number | null) ?? ''}
-              onChange={(v) => setForm({ ...form, [f]: v === '' ? null : Number(v) })}
-              decimalScale={2}
-              w={100}
+      {admin ? (
+        <Paper withBorder p="sm">
+          <Title order={5}>{t('ui.lottery.limits.new_hot')}</Title>
+          <Group align="end" wrap="wrap">
+            <TextInput
+              label={t('ui.lottery.risk.number')}
+              value={String(form.number)}
+              onChange={(e) => setForm({ ...form, number: e.currentTarget.value })}
+              w={80}
             />
-          ))}
-          <TextInput
-            label={t('ui.lottery.limits.reason')}
-            value={String(form.reason)}
-            onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
-            w={180}
-          />
-          <Button
-            onClick={async () => {
-              try {
-                await m.markHot({ ...form, lottery_id: form.lottery_id || null });
-                notifySuccess(t('ui.lottery.risk.saved'));
-              } catch (error) {
-                notifyError(error);
-              }
-            }}
-          >
-            {t('ui.lottery.risk.save')}
-          </Button>
-        </Group>
-      </Paper>
+            <Select
+              label={t('ui.lottery.limits.lottery')}
+              data={lotteries}
+              value={(form.lottery_id as string) || null}
+              onChange={(v) => setForm({ ...form, lottery_id: v ?? '' })}
+              clearable
+              placeholder={t('ui.lottery.risk.all')}
+              w={150}
+            />
+            {HOT_FIELDS.map((f) => (
+              <NumberInput
+                key={f}
+                label={t(`ui.lottery.limits.hot_${f}`)}
+                value={(form[f] as number | null) ?? ''}
+                onChange={(v) => setForm({ ...form, [f]: v === '' ? null : Number(v) })}
+                decimalScale={2}
+                w={100}
+              />
+            ))}
+            <TextInput
+              label={t('ui.lottery.limits.reason')}
+              value={String(form.reason)}
+              onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })}
+              w={180}
+            />
+            <Button
+              onClick={async () => {
+                try {
+                  await m.markHot({ ...form, lottery_id: form.lottery_id || null });
+                  notifySuccess(t('ui.lottery.risk.saved'));
+                } catch (error) {
+                  notifyError(error);
+                }
+              }}
+            >
+              {t('ui.lottery.risk.save')}
+            </Button>
+          </Group>
+        </Paper>
+      ) : (
+        <AdminOnlyNote />
+      )}
       <DataTable
         columns={columns}
         rows={hot.data?.items}

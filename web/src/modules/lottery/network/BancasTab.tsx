@@ -313,6 +313,8 @@ function BancaFormModal({
             <TextInput
               type="time"
               label={t('ui.lottery.bancas.closes_at')}
+              description={t('ui.lottery.bancas.closes_at_help')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               value={form.closes_at ?? ''}
               onChange={(e) => set('closes_at', e.currentTarget.value || null)}
             />
