@@ -45,6 +45,22 @@ describeEngines('entradas inválidas nunca dan 500', (t) => {
     expect(docs.statusCode).toBeLessThan(400);
   });
 
+  it('un tipo equivocado se explica en español, sin el inglés de zod', async () => {
+    const app = t();
+    const juan = await app.login('juan001');
+    const response = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/lottery/tickets',
+      headers: { cookie: juan },
+      payload: { entry: 'REAL|23|10', configuration: { global_multiplier: 1, global_discount: false } },
+    });
+    expect(response.statusCode).toBe(400);
+    const error = response.json().error;
+    expect(error.details.field).toBe('body.configuration.global_discount');
+    expect(error.message).not.toMatch(/Invalid input|expected|received/);
+    expect(error.message).toMatch(/se esperaba número, recibido booleano/);
+  });
+
   it('basura en cada ruta, con y sin sesión de admin: siempre 4xx con código estable', async () => {
     const app = t();
     const openapi = (await app.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();

@@ -31,10 +31,33 @@ const textOf = (message: ReturnType<core.$ZodErrorMap>) =>
  * zod writes its own messages in English; a schema's own message (already in Spanish) is kept, and
  * zod's default is said again in the caller's language.
  */
-function reasonOf(message: string | undefined, issue: core.$ZodRawIssue, language: Language) {
+function reasonOf(message: string | undefined, raw: core.$ZodRawIssue, language: Language) {
   if (!message) return 'inválido';
+  const issue = withReceived(message, raw);
   if (textOf(zodDefaults(issue)) !== message) return message;
   return textOf(zodMessages[language](issue)) ?? message;
+}
+
+/** A value of each type zod names in "received …", for an issue handed over without its input. */
+const SAMPLES: Record<string, unknown> = {
+  boolean: true,
+  number: 0,
+  string: '',
+  array: [],
+  object: {},
+  null: null,
+  undefined: undefined,
+};
+
+/**
+ * The provider does not pass the rejected value on, and zod's message for a wrong type names its
+ * type ("expected number, received boolean"): without it the message would not be recognised as
+ * zod's own and would reach the user in English.
+ */
+function withReceived(message: string, issue: core.$ZodRawIssue): core.$ZodRawIssue {
+  const received = /received (\w+)$/.exec(message)?.[1];
+  if (issue.code !== 'invalid_type' || 'input' in issue || !received || !(received in SAMPLES)) return issue;
+  return { ...(issue as object), input: SAMPLES[received] } as core.$ZodRawIssue;
 }
 
 function validationRefusal(error: FastifyError, language: Language): Refusal {
