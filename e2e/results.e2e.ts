@@ -51,7 +51,13 @@ describe('resultados: el operador escribe el resultado de un sorteo cerrado en l
       await page.getByTestId('result-third').pressSequentially('67');
       expect(await page.getByTestId('result-first').inputValue()).toBe('23');
       await screenshot(page, 'results-1-typed-1366');
+      // Publishing settles the draw: the confirmation says back what was typed before it goes live.
       await page.getByTestId('result-save').click();
+      const dialog = page.getByTestId('confirm-dialog');
+      await dialog.getByTestId('confirm-accept').waitFor();
+      expect(await dialog.textContent()).toContain('23-45-67');
+      await screenshot(page, 'results-2-confirm-1366');
+      await dialog.getByTestId('confirm-accept').click();
 
       await expect
         .poll(async () => (await apiCall(page, 'GET', `/lottery/draws/${draw.id}`)).json.draw.status)

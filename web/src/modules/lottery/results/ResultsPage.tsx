@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api.ts';
 import { useCan } from '../../../app/session.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
@@ -45,6 +46,13 @@ function ResultForm({
     setFields((f) => ({ ...f, [key]: value }));
   };
   const format = draw.result_format;
+  // What the operator typed, said back in the confirmation before it goes live.
+  const typedResult =
+    format === 'quiniela'
+      ? [fields.first, fields.second, fields.third].join('-')
+      : format === 'tiempos'
+        ? `${fields.number ?? ''} · ${t(`ui.lottery.results.${fields.ball === 'red' ? 'red' : 'white'}`)}${fields.ball === 'red' ? ` ×${fields.reventado ?? ''}` : ''}`
+        : (fields.numbers ?? '');
   const submit = async () => {
     const body: ResultInput = { lottery: draw.lottery, draw_date: draw.draw_date, draw_time: draw.draw_time };
     if (format === 'quiniela')
@@ -136,14 +144,24 @@ function ResultForm({
         </Text>
       )}
       <Group justify="flex-end">
-        <Button
-          onClick={submit}
+        <ConfirmButton
+          onConfirm={submit}
           loading={publish.isPending || correct.isPending}
           color={correcting ? 'red' : undefined}
+          danger={correcting}
+          confirmMessage={t(
+            correcting ? 'ui.lottery.results.correct_confirm' : 'ui.lottery.results.publish_confirm',
+            {
+              result: typedResult,
+              lottery: draw.lottery_name,
+              date: draw.draw_date,
+              time: draw.draw_time,
+            },
+          )}
           data-testid="result-save"
         >
           {correcting ? t('ui.lottery.results.correct') : t('ui.lottery.results.publish')}
-        </Button>
+        </ConfirmButton>
       </Group>
     </Stack>
   );
