@@ -7,6 +7,7 @@ import {
   launchBrowser,
   login,
   newPage,
+  openNavigation,
   PHONE,
   pageErrors,
   screenshot,
@@ -20,6 +21,22 @@ interface DocumentJson {
   id: string;
   code: string;
   lines: { product_code: string; quantity: number }[];
+}
+
+/** The `data-code` of every document card shown. */
+const shownCodes = (page: Page) =>
+  page.getByTestId('document-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code') ?? ''));
+
+/** Elements among `locator` whose text does not fit their box, or that reach past the viewport's right edge. */
+async function cutOff(locator: Locator): Promise<string[]> {
+  return locator.evaluateAll((elements) =>
+    elements
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return el.scrollWidth > el.clientWidth || box.right > document.documentElement.clientWidth;
+      })
+      .map((el) => `${el.textContent} (${el.scrollWidth}>${el.clientWidth})`),
+  );
 }
 
 /** Clears a field the way a user does (select all, erase), then types. */
@@ -69,6 +86,66 @@ describe('bakery route sales', () => {
       pedidoCode = /PD-\d{5}/.exec((await created.textContent()) ?? '')?.[0] ?? '';
       expect(pedidoCode).toMatch(/^PD-\d{5}$/);
       await page.getByTestId('document-list').getByText(pedidoCode, { exact: false }).first().waitFor();
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a semiadmin finds the documents in the menu and consults every seller’s by dates, type and seller, page by page', async () => {
+    const { context, page } = await newPage(browser, server.url, NARROW);
+    try {
+      await login(page, 'despacho1');
+      await openNavigation(page);
+      await page.getByTestId('nav-bakery-documents').click();
+      await page.waitForURL((url) => url.pathname === '/bakery/documents');
+      const rows = page.getByTestId('document-row');
+      await rows.first().waitFor();
+      // Consulting only: no form to write a document.
+      expect(await page.getByTestId('scan-input').count()).toBe(0);
+      expect(await page.getByTestId('submit-document').count()).toBe(0);
+
+      // Twenty a page; the second page brings the next ones, none repeated.
+      const first = await shownCodes(page);
+      expect(first).toHaveLength(20);
+      const total = Number(/\d+/.exec((await page.getByTestId('document-total').textContent()) ?? '')?.[0]);
+      expect(total).toBeGreaterThan(20);
+      await page.getByTestId('document-pages').getByRole('button', { name: '2', exact: true }).click();
+      await expect.poll(async () => (await shownCodes(page))[0]).not.toBe(first[0]);
+      expect((await shownCodes(page)).filter((code) => first.includes(code))).toEqual([]);
+
+      // Pedidos of one seller between two dates.
+      await page.getByTestId('document-filter-kind').click();
+      await page.getByRole('option', { name: 'Pedido', exact: true }).click();
+      await page.getByTestId('document-filter-seller').click();
+      await page.getByRole('option', { name: 'Carlos Ruta Uno' }).click();
+      await expect
+        .poll(async () => (await shownCodes(page)).every((code) => code.startsWith('PD-')))
+        .toBe(true);
+      const metas = page.getByTestId('document-meta');
+      await expect
+        .poll(async () => (await metas.allTextContents()).every((m) => m.includes('Carlos Ruta Uno')))
+        .toBe(true);
+      const dates = (await metas.allTextContents()).map((m) => m.slice(0, 10));
+      const [to, from] = [dates[1], dates[3]];
+      const shownDates = async () => (await metas.allTextContents()).map((m) => m.slice(0, 10));
+      // One date, then the other, each applied before the next as a person types them.
+      await page.getByTestId('document-filter-from').fill(from);
+      await expect.poll(shownDates).toEqual(dates.filter((d) => d >= from));
+      await page.getByTestId('document-filter-to').fill(to);
+      await expect.poll(shownDates).toEqual(dates.filter((d) => d >= from && d <= to));
+      expect(page.url()).toContain('kind=PD');
+      await screenshot(page, 'bakery-documents-semiadmin-360');
+
+      // The filters live in the address: a reload keeps them.
+      await page.reload();
+      await expect.poll(shownDates).toEqual(dates.filter((d) => d >= from && d <= to));
+      // A reversed range says so instead of listing nothing.
+      await page.getByTestId('document-filter-from').fill(to);
+      await expect.poll(shownDates).toEqual(dates.filter((d) => d === to));
+      await page.getByTestId('document-filter-to').fill(from);
+      await page.getByTestId('document-range-invalid').waitFor();
+      expect(await rows.count()).toBe(0);
       expect(pageErrors(page)).toEqual([]);
     } finally {
       await context.close();
@@ -322,6 +399,141 @@ describe('bakery route sales', () => {
       expect(annulled).toMatchObject({ status: 'anulada', annul_reason: 'Se usó el pedido equivocado' });
       // Its pedido is free again, so the screen asks again.
       await choice.waitFor();
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the sales history lists past sales page by page, finds the annulled one and opens it', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'despacho1');
+      await page.getByTestId('nav-bakery-sales-history').click();
+      await page.waitForURL((url) => url.pathname === '/bakery/sales-history');
+      const table = page.getByTestId('sales-history');
+      const rows = table.getByTestId('table-row');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(25);
+      const firstPage = await rows.allTextContents();
+      await table.getByRole('button', { name: '2', exact: true }).click();
+      await expect.poll(async () => (await rows.allTextContents())[0]).not.toBe(firstPage[0]);
+      expect((await rows.allTextContents()).filter((r) => firstPage.includes(r))).toEqual([]);
+
+      // Sandra's sale annulled earlier, found by seller and status.
+      await page.getByTestId('sales-filter-seller').click();
+      await page.getByRole('option', { name: 'Sandra Ruta Seis' }).click();
+      await page.getByTestId('sales-filter-status').click();
+      await page.getByRole('option', { name: 'Anulada', exact: true }).click();
+      await expect
+        .poll(async () => (await rows.getByTestId('sale-row-status').allTextContents()).join())
+        .toMatch(/^Anulada(,Anulada)*$/);
+      expect(await rows.first().textContent()).toContain('Sandra Ruta Seis');
+      await screenshot(page, 'bakery-sales-history-1366');
+      await rows.first().getByTestId('sale-open').click();
+      const detail = page.getByTestId('sale-detail');
+      await detail.getByTestId('sale-lines').waitFor();
+      expect(await detail.getByTestId('sale-detail-status').getAttribute('data-status')).toBe('anulada');
+      expect(await detail.getByTestId('sale-detail-annulled').textContent()).toContain(
+        'Se usó el pedido equivocado',
+      );
+      expect(await detail.getByTestId('sale-detail-pdf').getAttribute('href')).toContain('lang=es');
+      expect(await detail.getByTestId('sale-detail-annul').count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+
+      // Confirmed ones carry the sums of the filter.
+      await page.getByTestId('sales-filter-status').click();
+      await page.getByRole('option', { name: 'Confirmada', exact: true }).click();
+      await expect
+        .poll(async () =>
+          (await rows.getByTestId('sale-row-status').allTextContents()).every((s) => s === 'Confirmada'),
+        )
+        .toBe(true);
+      expect(await page.getByTestId('sales-total-value').textContent()).toMatch(/\$[\d.]+,\d{2}/);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a route seller’s sales history shows only their own sales', async () => {
+    const { context, page } = await newPage(browser, server.url, NARROW);
+    try {
+      await login(page, 'ruta1');
+      await openNavigation(page);
+      await page.getByTestId('nav-bakery-sales-history').click();
+      const rows = page.getByTestId('sales-history').getByTestId('table-row');
+      await rows.first().waitFor();
+      // No seller to choose and no seller column: every sale listed is theirs.
+      expect(await page.getByTestId('sales-filter-seller').count()).toBe(0);
+      const own = await (await page.request.get('/api/v1/bakery/sales?page_size=500')).json();
+      expect(new Set(own.items.map((s: { seller_name: string }) => s.seller_name))).toEqual(
+        new Set(['Carlos Ruta Uno']),
+      );
+      expect(await page.getByTestId('table-total').textContent()).toBe(`${own.total} registros`);
+      await screenshot(page, 'bakery-sales-history-360');
+      await rows.first().getByTestId('sale-open').click();
+      await page.getByTestId('sale-detail').getByTestId('sale-lines').waitFor();
+      expect(await page.getByTestId('sale-detail').textContent()).toContain('Carlos Ruta Uno');
+      expect(await page.getByTestId('sale-detail-annul').count()).toBe(0);
+      await screenshot(page, 'bakery-sale-detail-360');
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('at 360 px every figure of the panel is whole: the seller’s own and the summary per seller', async () => {
+    for (const username of ['ruta1', 'panadero']) {
+      const { context, page } = await newPage(browser, server.url, NARROW);
+      try {
+        await login(page, username);
+        await page.goto('/bakery/panel');
+        const figures =
+          username === 'ruta1'
+            ? page.locator(
+                '[data-testid^="own-"]:not([data-testid^="own-baskets-"]):not([data-testid="own-figures"])',
+              )
+            : page.getByTestId('panel-amount');
+        await expect.poll(() => figures.count()).toBeGreaterThanOrEqual(4);
+        await expect
+          .poll(async () => (await figures.allTextContents()).some((t) => t.includes('…')))
+          .toBe(false);
+        expect(await cutOff(figures)).toEqual([]);
+        // The amounts on the chart's axis start inside the chart, not cut at its left edge.
+        const chart = page.getByTestId('panel-chart');
+        await chart.locator('.recharts-yAxis-tick-labels text').first().waitFor();
+        const chartLeft = (await chart.boundingBox())?.x ?? 0;
+        const tickLefts = await chart
+          .locator('.recharts-yAxis-tick-labels text')
+          .evaluateAll((ticks) => ticks.map((tick) => tick.getBoundingClientRect().left));
+        expect(tickLefts.filter((left) => left < chartLeft)).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        await screenshot(page, `bakery-panel-${username}-360`);
+        expect(pageErrors(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('downloads follow the language chosen in the app, not the browser’s', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'despacho1');
+      await page.goto('/bakery/reports');
+      const pdf = page.getByTestId('report-pdf');
+      await pdf.waitFor();
+      expect(await pdf.getAttribute('href')).toContain('lang=es');
+      // The browser asks for Spanish (es-DO); the user switches the app to English.
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => pdf.getAttribute('href')).toContain('lang=en');
+      const [download] = await Promise.all([page.waitForEvent('download'), pdf.click()]);
+      const text = execFileSync('pdftotext', ['-layout', await download.path(), '-'], { encoding: 'utf8' });
+      expect(text).toContain('Sales by product');
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => pdf.getAttribute('href')).toContain('lang=es');
       expect(pageErrors(page)).toEqual([]);
     } finally {
       await context.close();

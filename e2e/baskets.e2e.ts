@@ -160,4 +160,51 @@ describe('canastas at phone size', () => {
       await context.close();
     }
   });
+
+  it('a lost basket charged to its seller that turns up is received at the door and the charge is credited', async () => {
+    const { context, page } = await newPage(browser, server.url, PHONE);
+    try {
+      // The demo's only basket lost by ruta5 is the fifteenth.
+      const code = makeBasketCode(RULE, 15);
+      const seller = 'Edwin Ruta Cinco';
+      await login(page, 'panadero');
+      await page.goto('/bakery/baskets/report');
+      await page.getByTestId('basket-report-kind-phone').getByText('Canastas perdidas').click();
+      await page.getByTestId(`charge-${code}`).click();
+      await page.getByTestId('confirm-accept').click();
+      await page.getByTestId('confirm-accept').waitFor({ state: 'hidden' });
+      await expect
+        .poll(
+          async () => (await (await page.request.get(`/api/v1/bakery/baskets?code=${code}`)).json()).items[0],
+        )
+        .toMatchObject({ status: 'cobrada', charged: 25000 });
+
+      await page.getByTestId('baskets-tab-scan').click();
+      await page.getByTestId('scan-seller').click();
+      await page.getByRole('option', { name: seller }).click();
+      await page.getByTestId('scan-movement').getByText('Entra (devolución)').click();
+      await scanLikeAScanner(page, code);
+      const entry = page.locator('[data-testid="scan-entry"][data-outcome="ok"]');
+      await entry.waitFor();
+      expect(await entry.textContent()).toContain('se le abonan $25.000,00 del cobro');
+      await screenshot(page, 'baskets-charged-return-390');
+      const back = (await (await page.request.get(`/api/v1/bakery/baskets?code=${code}`)).json()).items[0];
+      expect(back).toMatchObject({ status: 'disponible', holder_id: null, charged: null });
+
+      // The day's closing shows the charge and its credit side by side: nothing left to pay.
+      await page.getByTestId('baskets-tab-report').click();
+      await page.getByTestId('basket-report-kind-phone').getByText('Cierre del día por vendedor').click();
+      await page.getByTestId('basket-report-seller').click();
+      await page.getByRole('option', { name: seller }).click();
+      const row = page.getByTestId('basket-report-row');
+      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => row.locator('[data-col="seller"]').textContent()).toBe(seller);
+      expect(await row.locator('[data-col="returned"]').textContent()).toBe('1');
+      expect(await row.locator('[data-col="charged"]').textContent()).toBe('$25.000,00');
+      expect(await row.locator('[data-col="credited"]').textContent()).toBe('$25.000,00');
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -67,12 +67,14 @@ export async function buildBasketReport(
       title: t('day_title'),
       subtitle: subtitle(t('date', { date }), sellerLine),
       columns: [
-        { key: 'seller', header: t('seller_col'), kind: 'text', width: 2.6 },
+        // Weighted so that every header and a charge of millions fit the half-letter width.
+        { key: 'seller', header: t('seller_col'), kind: 'text', width: 2 },
         { key: 'lent', header: t('lent'), kind: 'integer' },
         { key: 'returned', header: t('returned'), kind: 'integer' },
-        { key: 'out', header: t('out'), kind: 'integer' },
-        { key: 'lost', header: t('lost'), kind: 'integer' },
-        { key: 'charged', header: t('charged'), kind: 'money', width: 1.3 },
+        { key: 'out', header: t('out'), kind: 'integer', width: 0.8 },
+        { key: 'lost', header: t('lost'), kind: 'integer', width: 0.9 },
+        { key: 'charged', header: t('charged'), kind: 'money', width: 1.25 },
+        { key: 'credited', header: t('credited'), kind: 'money', width: 1.25 },
       ],
       rows: rows.map((r) => ({
         seller_id: r.seller_id,
@@ -82,8 +84,9 @@ export async function buildBasketReport(
         out: r.out,
         lost: r.lost,
         charged: toMajor(r.charged_cents),
+        credited: toMajor(r.credited_cents),
       })),
-      totalColumns: ['lent', 'returned', 'out', 'lost', 'charged'],
+      totalColumns: ['lent', 'returned', 'out', 'lost', 'charged', 'credited'],
     };
   }
 

@@ -200,11 +200,13 @@ export interface DayRow {
   out: number;
   lost: number;
   charged_cents: number;
+  /** Charges given back that day because the basket came back. */
+  credited_cents: number;
 }
 
 /**
  * End of day per seller: scans of that business date (undone ones excluded), what the seller holds
- * now (out = lent, lost = overdue) and what was charged to them that day.
+ * now (out = lent, lost = overdue), what was charged to them that day and what was credited back.
  */
 export async function dayTotals(db: BakeryDb, date: string, sellerId?: string): Promise<DayRow[]> {
   let day = db
@@ -215,6 +217,9 @@ export async function dayTotals(db: BakeryDb, date: string, sellerId?: string): 
       sql<number>`cast(sum(case when kind = 'entra' then 1 else 0 end) as bigint)`.as('returned'),
       sumCents(eb.case().when('kind', '=', 'cobrada').then(eb.ref('amount_cents')).else(0).end()).as(
         'charged_cents',
+      ),
+      sumCents(eb.case().when('kind', '=', 'entra').then(eb.ref('amount_cents')).else(0).end()).as(
+        'credit_cents',
       ),
     ])
     .where('business_date', '=', date)
@@ -248,6 +253,7 @@ export async function dayTotals(db: BakeryDb, date: string, sellerId?: string): 
       out: Number(heldOf.get(id)?.out ?? 0),
       lost: Number(heldOf.get(id)?.lost ?? 0),
       charged_cents: Number(dayOf.get(id)?.charged_cents ?? 0),
+      credited_cents: -Number(dayOf.get(id)?.credit_cents ?? 0),
     }))
     .sort((a, b) => a.seller_name.localeCompare(b.seller_name));
 }

@@ -11,11 +11,11 @@ import {
 } from '@matriz/shared/api/bakery-baskets';
 import { IdParams } from '@matriz/shared/api/common';
 import { normalizeBasketCode } from '@matriz/shared/bakery/basket-code';
-import { languageFrom } from '@matriz/shared/i18n/translate';
 import { toCents } from '@matriz/shared/money';
 import { notFound } from '../../platform/errors.ts';
 import { renderTablePdf } from '../../platform/exports/pdf.ts';
 import { renderTableXlsx } from '../../platform/exports/xlsx.ts';
+import { LangQuery, requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { bakeryDb } from './bakery.repo.ts';
@@ -74,13 +74,13 @@ export function registerBasketRoutes(app: App, platform: Platform): void {
 
   app.get(
     '/bakery/baskets/report',
-    { config: readers, schema: { tags, querystring: BasketReportQuery } },
+    { config: readers, schema: { tags, querystring: BasketReportQuery.extend(LangQuery) } },
     async (request, reply) => {
       const q = request.query;
       const report = await buildBasketReport(
         platform,
         { kind: q.kind, date: q.date, sellerId: q.seller_id, code: q.code },
-        languageFrom(request.headers['accept-language']),
+        requestLanguage(request),
       );
       const filename =
         `canastas-${q.kind}-${q.code ? normalizeBasketCode(q.code) : (q.date ?? 'hoy')}`.replace(

@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { makeBasketCode } from '@matriz/shared/bakery/basket-code';
+import { toCents } from '@matriz/shared/money';
 import { expect, it } from 'vitest';
 import type { TestApp } from '../../../test/harness.ts';
 import { describeEngines } from '../../../test/harness.ts';
-import { call, cookieOf, newSeller, ok } from './bakery-test-kit.ts';
+import { call, cookieOf, newSeller, ok, unique } from './bakery-test-kit.ts';
 
 const RULE = { prefix: 'CAN', length: 8, checkDigit: 'luhn' as const };
 let serial = 1000;
@@ -532,14 +537,8 @@ describeEngines('canastas: escaneo, rechazos, deshacer, perdidas, reportes y con
     expect(charged.movement).toMatchObject({ kind: 'cobrada', amount: 25000, seller_id: seller.id });
     const twice = await admin('POST', `/bakery/baskets/${oldBasket.id}/charge`, { amount: 1 });
     expect(twice.body.error).toMatchObject({ code: 'BASKET_NOT_LOST', details: { status: 'cobrada' } });
-    const chargedReturn = await despacho('POST', '/bakery/baskets/scan', {
-      code: old,
-      seller_id: seller.id,
-      movement: 'entra',
-    });
-    expect(chargedReturn.body.error.code).toBe('BASKET_NOT_LENT');
     const day = await admin('GET', `/bakery/baskets/report?kind=day&seller_id=${seller.id}`);
-    expect(day.body.rows[0]).toMatchObject({ charged: 25000, out: 1, lost: 0 });
+    expect(day.body.rows[0]).toMatchObject({ charged: 25000, credited: 0, out: 1, lost: 0 });
     const chargedList = await admin('GET', `/bakery/baskets/report?kind=lost&seller_id=${seller.id}`);
     expect(chargedList.body.rows[0]).toMatchObject({ code: old, status_key: 'cobrada', charged: 25000 });
 
@@ -577,5 +576,162 @@ describeEngines('canastas: escaneo, rechazos, deshacer, perdidas, reportes y con
       'BASKET_CODE_TAKEN',
     );
     expect((await admin('POST', '/bakery/baskets/nope/charge', {})).status).toBe(404);
+  });
+
+  it('una canasta cobrada o dada de baja que vuelve se recibe: el cobro se abona al centavo, una vez, auditado', async () => {
+    const app = t();
+    const [charged, writtenOff, broken] = [freshCode(), freshCode(), freshCode()];
+    const at = async (instant: string) => {
+      app.clock.set(instant);
+      return { admin: await session(app, 'panadero'), despacho: await session(app, 'despacho1') };
+    };
+    let { admin, despacho } = await at('2026-02-10T14:00:00Z');
+    const newRouteSeller = async () => {
+      const username = unique('v').toLowerCase();
+      const created = await admin('POST', '/bakery/sellers', {
+        username,
+        full_name: `Vendedor ${username}`,
+        password: 'clave-segura-1',
+        commission_panaderia: 10,
+        commission_bizcocheria: 10,
+      });
+      return { id: created.body.seller.id as string, username };
+    };
+    const seller = await newRouteSeller();
+    const other = await newRouteSeller();
+    const back = (code: string, sellerId = seller.id) => ({ code, seller_id: sellerId, movement: 'entra' });
+    const dayRow = async (date: string) =>
+      (await admin('GET', `/bakery/baskets/report?kind=day&date=${date}&seller_id=${seller.id}`)).body
+        .rows[0];
+    /** What the seller owes for baskets: every movement's amount not undone, in cents. */
+    const owed = async (basketId: string) =>
+      (await admin('GET', `/bakery/baskets/${basketId}`)).body.movements
+        .filter((m: { undone: boolean; amount: number | null }) => !m.undone && m.amount !== null)
+        .reduce((sum: number, m: { amount: number }) => sum + (toCents(m.amount) ?? Number.NaN), 0);
+
+    for (const code of [charged, writtenOff]) {
+      await despacho('POST', '/bakery/baskets/scan', { code, seller_id: seller.id, movement: 'sale' });
+    }
+    await admin('POST', '/bakery/baskets', { code: broken });
+
+    ({ admin, despacho } = await at('2026-02-17T10:00:00Z'));
+    await runLostJob(app);
+    const basket = (await admin('GET', `/bakery/baskets?code=${charged}`)).body.items[0];
+    const lostOne = (await admin('GET', `/bakery/baskets?code=${writtenOff}`)).body.items[0];
+    const brokenOne = (await admin('GET', `/bakery/baskets?code=${broken}`)).body.items[0];
+    expect([basket.status, lostOne.status]).toEqual(['perdida', 'perdida']);
+    const charge = await admin('POST', `/bakery/baskets/${basket.id}/charge`, { amount: 18500.55 });
+    expect(charge.body.basket).toMatchObject({ status: 'cobrada', charged: 18500.55 });
+    expect(
+      (await admin('POST', `/bakery/baskets/${lostOne.id}/write-off`, { reason: 'no apareció' })).status,
+    ).toBe(200);
+    expect(
+      (await admin('POST', `/bakery/baskets/${brokenOne.id}/write-off`, { reason: 'rota' })).status,
+    ).toBe(200);
+    expect(await dayRow('2026-02-17')).toMatchObject({ charged: 18500.55, credited: 0 });
+    expect(await owed(basket.id)).toBe(1_850_055);
+
+    // Days later the charged basket turns up: only with the seller it was charged to.
+    ({ admin, despacho } = await at('2026-02-19T15:00:00Z'));
+    const wrong = await despacho('POST', '/bakery/baskets/scan', back(charged, other.id));
+    expect(wrong.status).toBe(409);
+    expect(wrong.body.error).toMatchObject({
+      code: 'BASKET_OTHER_SELLER',
+      details: { code: charged, holder_id: seller.id },
+    });
+    expect(wrong.body.error.message).toContain(`Vendedor ${seller.username}`);
+
+    // Ten scans at once: one return, one credit.
+    const tries = await Promise.all(
+      Array.from({ length: 10 }, () => despacho('POST', '/bakery/baskets/scan', back(charged))),
+    );
+    const taken = tries.filter((r) => r.status === 200);
+    expect(taken).toHaveLength(1);
+    expect(tries.filter((r) => r.status === 409).map((r) => r.body.error.code)).toEqual(
+      Array(9).fill('BASKET_NOT_LENT'),
+    );
+    const returned = taken[0].body;
+    expect(returned.previous_status).toBe('cobrada');
+    expect(returned.basket).toMatchObject({
+      status: 'disponible',
+      holder_id: null,
+      lost_at: null,
+      charged: null,
+      closed_at: null,
+    });
+    expect(returned.movement).toMatchObject({ kind: 'entra', amount: -18500.55, seller_id: seller.id });
+    expect(await owed(basket.id)).toBe(0);
+    expect(await dayRow('2026-02-19')).toMatchObject({ returned: 1, charged: 0, credited: 18500.55 });
+    expect(await dayRow('2026-02-17')).toMatchObject({ charged: 18500.55, credited: 0 });
+    const lostReport = (await admin('GET', `/bakery/baskets/report?kind=lost&seller_id=${seller.id}`)).body;
+    expect(lostReport.rows.map((r: { code: string }) => r.code)).not.toContain(charged);
+    const auditor = await session(app, 'admin');
+    const audit = (await auditor('GET', `/audit?entity=bakery_basket&action=recover&entity_id=${basket.id}`))
+      .body;
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0].before).toMatchObject({ status: 'cobrada', charged_cents: 1_850_055 });
+    expect(audit.items[0].after).toMatchObject({
+      status: 'disponible',
+      seller_id: seller.id,
+      credited_cents: 1_850_055,
+    });
+
+    // A mistaken scan undone: the charge stands again, exactly as it was, and nothing is credited.
+    const undone = await despacho('POST', '/bakery/baskets/scan/undo', { movement_id: returned.movement.id });
+    expect(undone.status).toBe(200);
+    expect(undone.body.basket).toMatchObject({
+      status: 'cobrada',
+      holder_id: seller.id,
+      charged: 18500.55,
+      closed_at: charge.body.basket.closed_at,
+      lost_at: charge.body.basket.lost_at,
+    });
+    expect(await owed(basket.id)).toBe(1_850_055);
+    // Nothing left that day: no return, no credit.
+    expect(await dayRow('2026-02-19')).toBeUndefined();
+
+    // Received again for real; the basket lends like any other.
+    expect((await despacho('POST', '/bakery/baskets/scan', back(charged))).body.movement.amount).toBe(
+      -18500.55,
+    );
+    expect(await owed(basket.id)).toBe(0);
+    expect(await dayRow('2026-02-19')).toMatchObject({ returned: 1, credited: 18500.55 });
+    const lent = await despacho('POST', '/bakery/baskets/scan', {
+      code: charged,
+      seller_id: other.id,
+      movement: 'sale',
+    });
+    expect(lent.body.basket).toMatchObject({ status: 'prestada', holder_id: other.id });
+
+    // Written off while lost: it comes back with its seller, with nothing to credit.
+    const found = await despacho('POST', '/bakery/baskets/scan', back(writtenOff));
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({
+      previous_status: 'baja',
+      basket: { status: 'disponible', closed_at: null },
+    });
+    expect(found.body.movement.amount).toBeNull();
+    expect(await dayRow('2026-02-19')).toMatchObject({ returned: 2, credited: 18500.55 });
+    // Broken at the bakery, it was never out: nothing to receive.
+    const never = await despacho('POST', '/bakery/baskets/scan', back(broken));
+    expect(never.body.error).toMatchObject({ code: 'BASKET_NOT_LENT', details: { status: 'baja' } });
+
+    // The half-letter closing of that day shows every header and the credit whole.
+    const pdf = await app.app.inject({
+      method: 'GET',
+      url: `/api/v1/bakery/baskets/report?kind=day&date=2026-02-19&seller_id=${seller.id}&format=pdf`,
+      headers: { cookie: await app.login('panadero') },
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'baskets-pdf-'));
+    try {
+      writeFileSync(join(dir, 'day.pdf'), pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'day.pdf'), '-'], { encoding: 'utf8' });
+      for (const header of ['Prestadas', 'Devueltas', 'Afuera', 'Perdidas', 'Cobrado', 'Abonado']) {
+        expect(text).toContain(header);
+      }
+      expect(text).toMatch(/\$0,00\s+\$18\.500,55/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

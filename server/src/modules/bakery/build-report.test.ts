@@ -144,6 +144,56 @@ describeEngines(
       }
     });
 
+    it('las descargas siguen el idioma elegido en la app (?lang), no el del navegador', async () => {
+      const app = t();
+      const get = async (url: string, browserLanguage: string) =>
+        app.app.inject({
+          method: 'GET',
+          url: `/api/v1${url}`,
+          headers: { cookie: await cookieOf(app, 'panadero'), 'accept-language': browserLanguage },
+        });
+      const seller = await newSeller(app, 10, 10);
+      const product = await newProduct(app, 'panaderia', 1000);
+      const pd = await newDocument(app, 'PD', seller.id, '2026-01-29', [[product.code, 3]]);
+      const { sale } = await ok(app, 'despacho1', 'POST', '/bakery/sales', {
+        seller_id: seller.id,
+        date: '2026-01-29',
+        pedido_id: pd.id,
+      });
+
+      const english = await get(`/bakery/sales/${sale.id}/pdf?lang=en`, 'es-CO,es;q=0.9');
+      expect(english.statusCode).toBe(200);
+      expect(pdfText(english.rawPayload)).toContain(`Day's sale — Vendedor ${seller.username}`);
+      const spanish = await get(`/bakery/sales/${sale.id}/pdf?lang=es`, 'en-US,en;q=0.9');
+      expect(pdfText(spanish.rawPayload)).toContain(`Venta del día — Vendedor ${seller.username}`);
+      // Without a choice the browser's language still applies.
+      expect(pdfText((await get(`/bakery/sales/${sale.id}/pdf`, 'en')).rawPayload)).toContain("Day's sale");
+
+      const xlsx = await get(
+        '/bakery/reports/sales?group=product&from=2026-01-01&to=2026-01-31&format=xlsx&lang=en',
+        'es',
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0].getRow(5).getCell(1).value).toBe('Code');
+      const baskets = await get('/bakery/baskets/report?kind=day&format=pdf&lang=en', 'es');
+      expect(pdfText(baskets.rawPayload)).toContain('Baskets: end of day per seller');
+
+      // A refusal of a download speaks the chosen language too; an unknown one is refused.
+      const reversed = await get(
+        '/bakery/reports/sales?group=product&from=2026-01-31&to=2026-01-01&format=pdf&lang=en',
+        'es',
+      );
+      expect(reversed.statusCode).toBe(422);
+      expect(reversed.json().error.message).toBe('Start date 2026-01-31 is after end date 2026-01-01');
+      const unknown = await get(`/bakery/sales/${sale.id}/pdf?lang=fr`, 'es');
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error).toMatchObject({
+        code: 'VALIDATION_ERROR',
+        details: { field: 'querystring.lang' },
+      });
+    });
+
     it('el logo solo acepta PNG/JPEG reales, hasta 512 KB y sin rutas en el nombre', async () => {
       const app = t();
       const send = (body: Record<string, unknown>) =>

@@ -12,9 +12,10 @@ import type { Platform } from '../../platform/platform.ts';
 import { annulDocument } from './annul-document.ts';
 import { bakeryDb } from './bakery.repo.ts';
 import { createDocument } from './create-document.ts';
-import { findDocument, listDocuments } from './documents.repo.ts';
+import { findDocument } from './documents.repo.ts';
 import { editDocument } from './edit-document.ts';
 import { reassignDocument } from './reassign-document.ts';
+import { searchDocuments } from './search-documents.ts';
 import { sellerScope, viewerOf } from './viewer.ts';
 import { presentDocument } from './views.ts';
 
@@ -29,8 +30,8 @@ export function registerDocumentRoutes(app: App, platform: Platform): void {
     { config: { access: readers }, schema: { tags, querystring: DocumentQuery } },
     async (request) => {
       const q = request.query;
-      const { items, total } = await listDocuments(bakeryDb(platform.db), {
-        sellerId: sellerScope(viewerOf(request.auth), q.seller_id),
+      return searchDocuments(platform, viewerOf(request.auth), {
+        sellerId: q.seller_id,
         kind: q.kind,
         status: q.status,
         from: q.from,
@@ -39,7 +40,6 @@ export function registerDocumentRoutes(app: App, platform: Platform): void {
         page: q.page,
         pageSize: q.page_size,
       });
-      return { items: items.map(presentDocument), total, page: q.page, page_size: q.page_size };
     },
   );
 

@@ -9,6 +9,7 @@ import { markLostBasketsJob } from './mark-lost-baskets.ts';
 import * as init from './migrations/20261122T090000_bakery_init.ts';
 import * as baskets from './migrations/20261122T100000_bakery_baskets.ts';
 import * as mailLog from './migrations/20261122T110000_bakery_mail_log.ts';
+import * as basketReturns from './migrations/20261127T110000_bakery_basket_returns.ts';
 import { registerPanelRoutes } from './panel.routes.ts';
 import { registerSaleRoutes } from './sales.routes.ts';
 
@@ -18,6 +19,7 @@ export const bakeryModule: ModuleDefinition = {
     '20261122T090000_bakery_init': init,
     '20261122T100000_bakery_baskets': baskets,
     '20261122T110000_bakery_mail_log': mailLog,
+    '20261127T110000_bakery_basket_returns': basketReturns,
   },
   routes: (app, platform) => {
     registerCatalogRoutes(app, platform);

@@ -68,6 +68,8 @@ export async function markLostBaskets(platform: Platform, now: Date = platform.c
           prev_lent_date: basket.lent_date,
           prev_lost_at: null,
           prev_movement_id: basket.last_movement_id,
+          prev_charged_cents: null,
+          prev_closed_at: null,
           undone_at: null,
           undone_by: null,
         });

@@ -9,10 +9,10 @@ import {
   ReportQuery,
   SettingsBody,
 } from '@matriz/shared/api/bakery';
-import { languageFrom } from '@matriz/shared/i18n/translate';
 import { notFound } from '../../platform/errors.ts';
 import { renderTablePdf } from '../../platform/exports/pdf.ts';
 import { renderTableXlsx } from '../../platform/exports/xlsx.ts';
+import { LangQuery, requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { bakeryDb } from './bakery.repo.ts';
@@ -86,14 +86,14 @@ export function registerPanelRoutes(app: App, platform: Platform): void {
     '/bakery/reports/sales',
     {
       config: { access: ['bakery.reports.read', 'bakery.panel.own'] },
-      schema: { tags, querystring: ReportQuery },
+      schema: { tags, querystring: ReportQuery.extend(LangQuery) },
     },
     async (request, reply) => {
       const q = request.query;
       const viewer = viewerOf(request.auth);
       const ownOnly = !request.auth!.permissions.has('bakery.reports.read');
       const sellerId = ownOnly ? viewer.userId : sellerScope(viewer, q.seller_id);
-      const language = languageFrom(request.headers['accept-language']);
+      const language = requestLanguage(request);
       const report = await buildSalesReport(
         platform,
         { group: q.group, from: q.from, to: q.to, sellerId },

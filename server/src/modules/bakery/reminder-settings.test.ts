@@ -48,7 +48,9 @@ describeEngines(
         expect(response.body.error.code).toBe('VALIDATION_ERROR');
         if (!('extra' in (payload as object))) {
           expect(response.body.error.details.field).toBe('body.pedido_reminder_at');
-          expect(response.body.error.message).toMatch(/^Datos inválidos en «body.pedido_reminder_at»/);
+          expect(response.body.error.message).toMatch(
+            /^Datos inválidos en «hora del recordatorio del pedido»: /,
+          );
         }
       }
       expect((await ok(app, 'panadero', 'GET', URL)).pedido_reminder_at).toBe('10:00');

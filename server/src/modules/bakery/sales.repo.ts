@@ -77,23 +77,52 @@ export async function saleLines(db: BakeryDb, saleId: string): Promise<BakerySal
     .execute();
 }
 
+export interface SaleSums {
+  value_cents: number;
+  commission_cents: number;
+  payable_cents: number;
+}
+
+/**
+ * A page of sales, newest day first, and the sums of every confirmed sale the filter matches (not only
+ * this page's; annulled ones count for nothing).
+ */
 export async function listSales(
   db: BakeryDb,
   filter: SaleFilter,
-): Promise<{ items: SaleRow[]; total: number }> {
+): Promise<{ items: SaleRow[]; total: number; confirmed: SaleSums }> {
   let query = salesQuery(db);
   if (filter.sellerId) query = query.where('s.seller_id', '=', filter.sellerId);
   if (filter.from) query = query.where('s.sale_date', '>=', filter.from);
   if (filter.to) query = query.where('s.sale_date', '<=', filter.to);
   if (filter.status) query = query.where('s.status', '=', filter.status);
   const total = await query.clearSelect().select(countAll().as('n')).executeTakeFirstOrThrow();
+  const sums = await query
+    .clearSelect()
+    .select([
+      sumCents('s.value_cents').as('value_cents'),
+      sumCents('s.commission_cents').as('commission_cents'),
+      sumCents('s.payable_cents').as('payable_cents'),
+    ])
+    .where('s.status', '=', 'confirmada')
+    .executeTakeFirstOrThrow();
   const items = await query
     .orderBy('s.sale_date', 'desc')
     .orderBy('u.full_name')
+    .orderBy('s.created_at', 'desc')
+    .orderBy('s.id')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute();
-  return { items, total: Number(total.n) };
+  return {
+    items,
+    total: Number(total.n),
+    confirmed: {
+      value_cents: Number(sums.value_cents),
+      commission_cents: Number(sums.commission_cents),
+      payable_cents: Number(sums.payable_cents),
+    },
+  };
 }
 
 /** Confirmed → annulled exactly once; false when it was already annulled. */

@@ -1,7 +1,8 @@
 import { ProposalQuery, ReasonBody, SaleBody, SaleQuery } from '@matriz/shared/api/bakery';
 import { IdParams } from '@matriz/shared/api/common';
-import { languageFrom } from '@matriz/shared/i18n/translate';
+import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
+import { LangQuery, requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { annulSale } from './annul-sale.ts';
@@ -10,8 +11,8 @@ import { bakeryDb } from './bakery.repo.ts';
 import { generateSale } from './generate-sale.ts';
 import { proposeSale } from './propose-sale.ts';
 import { renderSalePdf } from './render-sale-pdf.ts';
-import { loadSaleDetail, presentComputation, presentSaleSummary } from './sale-view.ts';
-import { listSales } from './sales.repo.ts';
+import { loadSaleDetail, presentComputation } from './sale-view.ts';
+import { searchSales } from './search-sales.ts';
 import { sellerScope, viewerOf } from './viewer.ts';
 
 const requestOf = (body: SaleBody): SaleRequest => ({
@@ -57,15 +58,14 @@ export function registerSaleRoutes(app: App, platform: Platform): void {
     { config: { access: readers }, schema: { tags, querystring: SaleQuery } },
     async (request) => {
       const q = request.query;
-      const { items, total } = await listSales(bakeryDb(platform.db), {
-        sellerId: sellerScope(viewerOf(request.auth), q.seller_id),
+      return searchSales(platform, viewerOf(request.auth), {
+        sellerId: q.seller_id,
         from: q.from,
         to: q.to,
         status: q.status,
         page: q.page,
         pageSize: q.page_size,
       });
-      return { items: items.map(presentSaleSummary), total, page: q.page, page_size: q.page_size };
     },
   );
 
@@ -85,7 +85,10 @@ export function registerSaleRoutes(app: App, platform: Platform): void {
 
   app.get(
     '/bakery/sales/:id/pdf',
-    { config: { access: readers }, schema: { tags, params: IdParams } },
+    {
+      config: { access: readers },
+      schema: { tags, params: IdParams, querystring: z.strictObject(LangQuery) },
+    },
     async (request, reply) => {
       const sale = await loadSaleDetail(
         bakeryDb(platform.db),
@@ -93,7 +96,7 @@ export function registerSaleRoutes(app: App, platform: Platform): void {
         sellerScope(viewerOf(request.auth)),
       );
       if (!sale) throw notFound('bakery_sale', request.params.id);
-      const pdf = await renderSalePdf(platform, sale, languageFrom(request.headers['accept-language']));
+      const pdf = await renderSalePdf(platform, sale, requestLanguage(request));
       return reply
         .type('application/pdf')
         .header(

@@ -130,6 +130,9 @@ export interface BakeryBasketMovementsTable {
   prev_lent_date: string | null;
   prev_lost_at: string | null;
   prev_movement_id: string | null;
+  /** Null on movements from before charged baskets could come back. */
+  prev_charged_cents: number | null;
+  prev_closed_at: string | null;
   undone_at: string | null;
   undone_by: string | null;
 }

@@ -10,7 +10,7 @@ import { presentBasket, presentMovement } from './baskets-view.ts';
  * Reverses the scan the user confirmed, only if it is still their very last scan, made within the
  * last few minutes, and nothing else has happened to that basket since (its latest movement is still
  * that scan). One level only: once undone, the scan before it stays. The movement stays in the
- * history, marked undone; audited.
+ * history, marked undone (a return's credit of a charge no longer counts); audited.
  */
 export async function undoLastScan(platform: Platform, actor: Actor, userId: string, movementId: string) {
   const now = platform.clock.now();
@@ -36,6 +36,8 @@ export async function undoLastScan(platform: Platform, actor: Actor, userId: str
       lent_at: last.prev_lent_at,
       lent_date: last.prev_lent_date,
       lost_at: last.prev_lost_at,
+      charged_cents: last.prev_charged_cents,
+      closed_at: last.prev_closed_at,
       last_movement_id: last.prev_movement_id,
       updated_at: at,
     });

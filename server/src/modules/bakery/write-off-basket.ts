@@ -47,6 +47,8 @@ export async function writeOffBasket(platform: Platform, actor: Actor, id: strin
       prev_lent_date: basket.lent_date,
       prev_lost_at: basket.lost_at,
       prev_movement_id: basket.last_movement_id,
+      prev_charged_cents: basket.charged_cents,
+      prev_closed_at: basket.closed_at,
       undone_at: null,
       undone_by: null,
     });

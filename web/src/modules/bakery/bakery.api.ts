@@ -1,7 +1,7 @@
 import type { Category, DocumentKind } from '@matriz/shared/bakery/sale-math';
 import { formatMoney, toCents } from '@matriz/shared/money';
 import { useQuery } from '@tanstack/react-query';
-import { API_BASE, api } from '../../app/api.ts';
+import { api } from '../../app/api.ts';
 
 export interface ProductView {
   id: string;
@@ -75,7 +75,7 @@ export interface SaleComputationView {
   total: Totals;
 }
 
-export interface SaleView extends SaleComputationView {
+export interface SaleSummary {
   id: string;
   seller_id: string;
   seller_name: string;
@@ -84,7 +84,33 @@ export interface SaleView extends SaleComputationView {
   value: number;
   commission: number;
   payable: number;
+  created_at: string;
+  annulled_at: string | null;
   annul_reason: string | null;
+}
+
+type DocumentRef = { id: string; code: string };
+
+export interface SaleView extends SaleSummary, SaleComputationView {
+  /** The documents a confirmed sale used; null once annulled (they were released). */
+  documents: {
+    pedido: DocumentRef | null;
+    extras: DocumentRef[];
+    previous_return: DocumentRef | null;
+    return: DocumentRef | null;
+  } | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface SalePage extends Page<SaleSummary> {
+  /** Sums of every confirmed sale the filter matches, not only this page's. */
+  confirmed_totals: { value: number; commission: number; payable: number };
 }
 
 export interface Proposal {
@@ -106,8 +132,6 @@ export interface Proposal {
 
 export const money = (major: number) =>
   formatMoney(toCents(major.toFixed(2)) ?? 0, { symbol: '$', locale: 'es-CO' });
-
-export const apiUrl = (path: string) => `${API_BASE}${path}`;
 
 export function useProducts(activeOnly = false) {
   return useQuery({

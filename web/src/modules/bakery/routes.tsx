@@ -5,6 +5,7 @@ import { basketRoutes } from './baskets/routes.tsx';
 
 const DocumentsPage = lazy(() => import('./documents/DocumentsPage.tsx'));
 const SalesPage = lazy(() => import('./sales/SalesPage.tsx'));
+const SalesHistoryPage = lazy(() => import('./sales/SalesHistoryPage.tsx'));
 const ProductsPage = lazy(() => import('./catalog/ProductsPage.tsx'));
 const SellersPage = lazy(() => import('./catalog/SellersPage.tsx'));
 const PanelPage = lazy(() => import('./panel/PanelPage.tsx'));
@@ -15,6 +16,7 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx'));
 export const bakeryRoutes: RouteObject[] = [
   navRoute('bakery-documents', DocumentsPage),
   navRoute('bakery-sales', SalesPage),
+  navRoute('bakery-sales-history', SalesHistoryPage),
   navRoute('bakery-products', ProductsPage),
   navRoute('bakery-panel', PanelPage),
   ...basketRoutes,

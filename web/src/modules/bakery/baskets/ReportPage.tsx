@@ -13,13 +13,13 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, buildQuery } from '../../../app/api.ts';
+import { api, downloadUrl } from '../../../app/api.ts';
 import { useCan } from '../../../app/session.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { apiUrl, money, todayInBogota, useSellers } from '../bakery.api.ts';
+import { money, todayInBogota, useSellers } from '../bakery.api.ts';
 import { BasketsTabs } from './BasketsTabs.tsx';
 import {
   type BasketReport,
@@ -122,8 +122,7 @@ export default function ReportPage() {
     queryFn: ({ signal }) => api.get<BasketReport>('/bakery/baskets/report', { query, signal }),
     enabled: ready,
   });
-  const link = (format: 'xlsx' | 'pdf') =>
-    apiUrl(`/bakery/baskets/report${buildQuery({ ...query, format })}`);
+  const link = (format: 'xlsx' | 'pdf') => downloadUrl('/bakery/baskets/report', { ...query, format });
   const data = report.data;
   const withActions = manages && kind === 'lost';
   const totals =

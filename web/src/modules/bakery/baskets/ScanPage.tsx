@@ -7,7 +7,7 @@ import { api, errorMessage, isApiError } from '../../../app/api.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { useSellers } from '../bakery.api.ts';
+import { money, useSellers } from '../bakery.api.ts';
 import { BasketsTabs } from './BasketsTabs.tsx';
 import { type MovementView, type ScanMovement, type ScanResult, useBasketSettings } from './baskets.api.ts';
 import { beepError, beepSuccess } from './beep.ts';
@@ -103,9 +103,14 @@ export default function ScanPage() {
       .then((result) => {
         beepSuccess();
         setCount((c) => c + 1);
-        const done = t(`ui.bakery.baskets.ok_${result.movement.kind}`, {
-          seller: result.movement.seller_name ?? '',
-        });
+        const seller = result.movement.seller_name ?? '';
+        const credit = result.movement.amount;
+        const done =
+          credit !== null && credit < 0
+            ? t('ui.bakery.baskets.ok_entra_credited', { seller, amount: money(-credit) })
+            : result.previous_status === 'baja' && result.movement.kind === 'entra'
+              ? t('ui.bakery.baskets.ok_entra_written_off', { seller })
+              : t(`ui.bakery.baskets.ok_${result.movement.kind}`, { seller });
         update(key, {
           code: result.basket.code,
           outcome: 'ok',

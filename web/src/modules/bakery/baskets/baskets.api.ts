@@ -40,8 +40,10 @@ export interface MovementView {
 
 export interface ScanResult {
   basket: BasketView;
+  /** A return of a charged basket carries the credit, a negative amount. */
   movement: MovementView;
   registered: boolean;
+  previous_status: BasketStatus;
 }
 
 export interface BasketSettings {

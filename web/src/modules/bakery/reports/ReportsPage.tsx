@@ -2,11 +2,11 @@ import { Alert, Button, Card, FileInput, Group, Select, Stack, Text, TextInput }
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api.ts';
+import { api, downloadUrl } from '../../../app/api.ts';
 import { useCan } from '../../../app/session.ts';
 import { notifyError, notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
-import { apiUrl, todayInBogota, useSellers } from '../bakery.api.ts';
+import { todayInBogota, useSellers } from '../bakery.api.ts';
 
 const GROUPS = ['product', 'category', 'seller', 'date'] as const;
 
@@ -30,9 +30,7 @@ export default function ReportsPage() {
   // A reversed range would download the server's refusal as a file: the buttons wait for a valid one.
   const rangeValid = Boolean(from && to) && from <= to;
   const link = (format: 'xlsx' | 'pdf') =>
-    apiUrl(
-      `/bakery/reports/sales?group=${group}&from=${from}&to=${to}&format=${format}${sellerId ? `&seller_id=${sellerId}` : ''}`,
-    );
+    downloadUrl('/bakery/reports/sales', { group, from, to, format, seller_id: sellerId });
   const upload = useMutation({
     mutationFn: async (file: File) =>
       api.put('/bakery/settings/logo', {

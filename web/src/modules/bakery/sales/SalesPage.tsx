@@ -2,27 +2,24 @@ import {
   Alert,
   Anchor,
   Button,
-  Card,
   Checkbox,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../app/api.ts';
+import { Link } from 'react-router';
+import { api, downloadUrl } from '../../../app/api.ts';
 import { useCan } from '../../../app/session.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { notifyError, notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import {
-  apiUrl,
   type DocumentView,
   money,
   type Proposal,
@@ -31,7 +28,8 @@ import {
   todayInBogota,
   useSellers,
 } from '../bakery.api.ts';
-import { ReasonField, validReason } from '../documents/DocumentActions.tsx';
+import { AnnulSaleModal } from './AnnulSaleModal.tsx';
+import { SaleTable } from './SaleTable.tsx';
 
 interface Selection {
   pedido_id: string | null;
@@ -100,7 +98,20 @@ export default function SalesPage() {
 
   return (
     <Stack gap="md">
-      <PageTitle title={t('ui.bakery.sales.title')} />
+      <PageTitle
+        title={t('ui.bakery.sales.title')}
+        actions={
+          <Button
+            component={Link}
+            to="/bakery/sales-history"
+            variant="light"
+            size="xs"
+            data-testid="sales-history-link"
+          >
+            {t('ui.bakery.sales_history.title')}
+          </Button>
+        }
+      />
       <Group align="flex-end">
         <Select
           label={t('ui.bakery.common.seller')}
@@ -233,7 +244,7 @@ export default function SalesPage() {
               · {t(`ui.bakery.status.${shown.status}`)}
             </Text>
             <Group>
-              <Anchor href={apiUrl(`/bakery/sales/${shown.id}/pdf`)} download data-testid="download-pdf">
+              <Anchor href={downloadUrl(`/bakery/sales/${shown.id}/pdf`)} download data-testid="download-pdf">
                 {t('ui.bakery.sales.download_pdf')}
               </Anchor>
               {canAnnul && shown.status === 'confirmada' ? (
@@ -262,136 +273,5 @@ export default function SalesPage() {
         />
       ) : null}
     </Stack>
-  );
-}
-
-/** The admin annuls a confirmed sale with a reason (3–500 characters) that goes to the audit. */
-function AnnulSaleModal({
-  sale,
-  onDone,
-  onCancel,
-}: {
-  sale: SaleView;
-  onDone: () => void;
-  onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
-  const annul = useMutation({
-    mutationFn: () => api.post(`/bakery/sales/${sale.id}/annul`, { reason: reason.trim() }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['bakery'] });
-      onDone();
-    },
-  });
-  const close = () => !annul.isPending && onCancel();
-  return (
-    <Modal
-      opened
-      onClose={close}
-      title={t('ui.bakery.sales.annul_title', { seller: sale.seller_name, date: sale.date })}
-      centered
-      data-testid="sale-annul-dialog"
-    >
-      <Stack gap="sm">
-        <Text size="sm">{t('ui.bakery.sales.annul_confirm')}</Text>
-        <ReasonField value={reason} onChange={setReason} />
-        <ErrorAlert error={annul.error} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={close} disabled={annul.isPending}>
-            {t('ui.common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => annul.mutate()}
-            loading={annul.isPending}
-            disabled={!validReason(reason)}
-            data-testid="sale-annul-submit"
-          >
-            {t('ui.bakery.sales.annul')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-export function SaleTable({ computation }: { computation: SaleComputationView }) {
-  const { t } = useTranslation();
-  const head = [
-    'code',
-    'product',
-    'category',
-    'previous',
-    'pedido',
-    'extras',
-    'return',
-    'quantity',
-    'price',
-    'value',
-    'percent',
-    'commission',
-    'payable',
-  ];
-  return (
-    <Card withBorder padding={0}>
-      <Table.ScrollContainer minWidth={1000}>
-        <Table striped fz="sm" data-testid="sale-lines">
-          <Table.Thead>
-            <Table.Tr>
-              {head.map((h) => (
-                <Table.Th key={h} ta={['code', 'product', 'category'].includes(h) ? 'left' : 'right'}>
-                  {t(`ui.bakery.sales.col_${h}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {computation.lines.map((l) => (
-              <Table.Tr key={l.product_id}>
-                <Table.Td>{l.product_code}</Table.Td>
-                <Table.Td>{l.product_name}</Table.Td>
-                <Table.Td>{t(`ui.bakery.category.${l.category}`)}</Table.Td>
-                <Table.Td ta="right">{l.previous_qty}</Table.Td>
-                <Table.Td ta="right">{l.pedido_qty}</Table.Td>
-                <Table.Td ta="right">{l.extras_qty}</Table.Td>
-                <Table.Td ta="right">{l.return_qty}</Table.Td>
-                <Table.Td ta="right" fw={700}>
-                  {l.quantity}
-                </Table.Td>
-                <Table.Td ta="right">{money(l.price)}</Table.Td>
-                <Table.Td ta="right">{money(l.value)}</Table.Td>
-                <Table.Td ta="right">{l.commission_percent} %</Table.Td>
-                <Table.Td ta="right">{money(l.commission)}</Table.Td>
-                <Table.Td ta="right">{money(l.payable)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            {(['panaderia', 'bizcocheria'] as const).map((category) => (
-              <Table.Tr key={category}>
-                <Table.Td colSpan={7}>{t(`ui.bakery.category.${category}`)}</Table.Td>
-                <Table.Td ta="right">{computation.by_category[category].quantity}</Table.Td>
-                <Table.Td />
-                <Table.Td ta="right">{money(computation.by_category[category].value)}</Table.Td>
-                <Table.Td />
-                <Table.Td ta="right">{money(computation.by_category[category].commission)}</Table.Td>
-                <Table.Td ta="right">{money(computation.by_category[category].payable)}</Table.Td>
-              </Table.Tr>
-            ))}
-            <Table.Tr fw={700} data-testid="sale-total">
-              <Table.Td colSpan={7}>{t('ui.bakery.sales.total')}</Table.Td>
-              <Table.Td ta="right">{computation.total.quantity}</Table.Td>
-              <Table.Td />
-              <Table.Td ta="right">{money(computation.total.value)}</Table.Td>
-              <Table.Td />
-              <Table.Td ta="right">{money(computation.total.commission)}</Table.Td>
-              <Table.Td ta="right">{money(computation.total.payable)}</Table.Td>
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
   );
 }
