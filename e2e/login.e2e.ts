@@ -39,6 +39,7 @@ const EXPECTED_NAV: Record<string, string[]> = {
     'lottery-reports',
     'bakery-documents',
     'bakery-sales',
+    'bakery-sales-history',
     'bakery-products',
     'bakery-panel',
     'bakery-baskets',
@@ -76,8 +77,16 @@ const EXPECTED_NAV: Record<string, string[]> = {
     'lottery-dashboard',
     'lottery-shift',
   ],
-  despacho1: ['home', 'bakery-sales', 'bakery-panel', 'bakery-baskets', 'bakery-reports'],
-  ruta1: ['home', 'bakery-documents', 'bakery-panel', 'bakery-reports'],
+  despacho1: [
+    'home',
+    'bakery-documents',
+    'bakery-sales',
+    'bakery-sales-history',
+    'bakery-panel',
+    'bakery-baskets',
+    'bakery-reports',
+  ],
+  ruta1: ['home', 'bakery-documents', 'bakery-sales-history', 'bakery-panel', 'bakery-reports'],
 };
 
 describe('login, role navigation and logout', () => {

@@ -204,7 +204,7 @@ describe('money: balances, cobros, cuadre, reports', () => {
         page.waitForEvent('popup'),
         page.getByTestId('confirm-accept').click(),
       ]);
-      expect(popup.url()).toMatch(/\/api\/v1\/lottery\/money\/shifts\/[^/]+\/print\?format=80mm$/);
+      expect(popup.url()).toMatch(/\/api\/v1\/lottery\/money\/shifts\/[^/]+\/print\?format=80mm&lang=es$/);
       await popup.close();
 
       // Closed: the frozen figures and the difference, and the shift is no longer editable.
@@ -444,6 +444,11 @@ describe('money: balances, cobros, cuadre, reports', () => {
       await page.getByTestId('movement-row').first().waitFor();
       expect(await page.getByTestId('movement-row').first().textContent()).toContain('Collection');
       await screenshot(page, 'money-7-english-1366');
+
+      // English is fetched when chosen; after a reload the first render is already in English.
+      await page.reload();
+      expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toBe('Money');
+      expect(await page.getByTestId('money-tab-cuadre').textContent()).toBe('Cash count');
 
       await page.getByTestId('language-switch').click();
       await page.getByRole('heading', { name: 'Dinero' }).waitFor();

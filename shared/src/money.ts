@@ -64,3 +64,11 @@ export function sumCents(values: readonly Cents[]): Cents {
   for (const value of values) total += value;
   return total;
 }
+
+/** The currencies an operator picks from, with how their amounts are written. */
+export const CURRENCY_PRESETS = [
+  { code: 'DOP', symbol: 'RD$', locale: 'es-DO' },
+  { code: 'CRC', symbol: '₡', locale: 'es-CR' },
+  { code: 'COP', symbol: '$', locale: 'es-CO' },
+  { code: 'USD', symbol: 'US$', locale: 'en-US' },
+] as const;

@@ -1,30 +1,10 @@
-import bakeryEn from './bakery.en.json' with { type: 'json' };
-import bakeryEs from './bakery.es.json' with { type: 'json' };
-import lotteryEn from './lottery.en.json' with { type: 'json' };
-import lotteryEs from './lottery.es.json' with { type: 'json' };
-import platformEn from './platform.en.json' with { type: 'json' };
-import platformEs from './platform.es.json' with { type: 'json' };
-import webEn from './web.en.json' with { type: 'json' };
-import webEs from './web.es.json' with { type: 'json' };
+import { catalogEn } from './catalog-en.ts';
+import { catalogEs } from './catalog-es.ts';
+import type { Catalog } from './merge-catalogs.ts';
 
 export type Language = 'es' | 'en';
-type Catalog = Record<string, unknown>;
 
-/** One catalogue per area so each module owns its strings; merged one level deep (errors, ui …). */
-function merge(...parts: Catalog[]): Catalog {
-  const merged: Catalog = {};
-  for (const part of parts) {
-    for (const [section, entries] of Object.entries(part)) {
-      merged[section] = { ...((merged[section] as Catalog | undefined) ?? {}), ...(entries as Catalog) };
-    }
-  }
-  return merged;
-}
-
-export const catalogs: Record<Language, Catalog> = {
-  es: merge(platformEs, webEs, lotteryEs, bakeryEs),
-  en: merge(platformEn, webEn, lotteryEn, bakeryEn),
-};
+export const catalogs: Record<Language, Catalog> = { es: catalogEs, en: catalogEn };
 
 function lookup(catalog: unknown, key: string): string | undefined {
   let node: unknown = catalog;

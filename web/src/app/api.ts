@@ -54,6 +54,13 @@ export function buildQuery(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * A file to download through a plain link: it carries the language chosen in the app, which a link
+ * cannot send as a header (the browser's own would win).
+ */
+export const downloadUrl = (path: string, query: Query = {}) =>
+  `${API_BASE}${path}${buildQuery({ ...query, lang: currentLanguage() })}`;
+
 /** Random key for `Idempotency-Key`; works on plain-HTTP LAN deployments where crypto.randomUUID is missing. */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();

@@ -1,4 +1,5 @@
-import { catalogs, type Language } from '@matriz/shared/i18n/translate';
+import { catalogEs } from '@matriz/shared/i18n/catalog-es';
+import type { Language } from '@matriz/shared/i18n/translate';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -13,12 +14,10 @@ function storedLanguage(): Language {
   }
 }
 
+// Spanish, the fallback of every string, ships with the first screen; English is fetched when chosen.
 i18n.use(initReactI18next).init({
-  resources: {
-    es: { translation: catalogs.es },
-    en: { translation: catalogs.en },
-  },
-  lng: storedLanguage(),
+  resources: { es: { translation: catalogEs } },
+  lng: 'es',
   fallbackLng: 'es',
   supportedLngs: LANGUAGES,
   initAsync: false,
@@ -26,7 +25,17 @@ i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-document.documentElement.lang = i18n.language;
+async function use(language: Language): Promise<void> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const { catalogEn } = await import('@matriz/shared/i18n/catalog-en');
+    i18n.addResourceBundle('en', 'translation', catalogEn);
+  }
+  await i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+/** Settles once the stored language's strings are loaded: the app renders after it, never in the wrong language. */
+export const languageReady: Promise<void> = use(storedLanguage()).catch(() => {});
 
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'es';
@@ -38,8 +47,7 @@ export function setLanguage(language: Language): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
+  void use(language);
 }
 
 /** For code outside React (api client, realtime). */

@@ -175,7 +175,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/bakery/documents',
     label: 'ui.nav.bakery_documents',
     icon: '☷',
-    permission: ['bakery.documents.own', 'bakery.documents.manage'],
+    permission: ['bakery.documents.own', 'bakery.documents.manage', 'bakery.history.all'],
     module: 'bakery',
   },
   {
@@ -184,6 +184,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'ui.nav.bakery_sales',
     icon: '∑',
     permission: 'bakery.sales.generate',
+    module: 'bakery',
+  },
+  {
+    key: 'bakery-sales-history',
+    path: '/bakery/sales-history',
+    label: 'ui.nav.bakery_sales_history',
+    icon: '≣',
+    permission: ['bakery.history.all', 'bakery.sales.generate', 'bakery.panel.own'],
     module: 'bakery',
   },
   {

@@ -19,8 +19,10 @@ export function useUrlParams<K extends string>(
   const update = useCallback(
     (patch: Patch<K>) => {
       setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
+        () => {
+          // The router hands over the params of the last render: two changes before the next one
+          // would lose the first. The address bar already holds every change made so far.
+          const next = new URLSearchParams(window.location.search);
           for (const [key, value] of Object.entries(patch) as [K, Patch<K>[K]][]) {
             if (value === undefined || value === null || value === '') next.delete(key);
             else next.set(key, String(value));

@@ -141,7 +141,53 @@ describeEngines('entradas inválidas nunca dan 500', (t) => {
       payload: { username: 'nuevo', full_name: 7, password: 'clave-segura', roles: ['vendedor'] },
     });
     expect(wrongType.json().error.details.field).toBe('body.full_name');
-    expect(wrongType.json().error.message).toMatch(/^Datos inválidos en «body.full_name»/);
+    expect(wrongType.json().error.message).toMatch(/^Datos inválidos en «nombre completo»: /);
+  });
+
+  it('un error en una línea de una venta de lotería nombra la línea con palabras', async () => {
+    const app = t();
+    const juan = await app.login('juan001');
+    const response = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/lottery/tickets',
+      headers: { cookie: juan },
+      payload: {
+        lines: [
+          { lottery_code: 'REAL', bet_number: '23', bet_amount: 10 },
+          { lottery_code: 'REAL', bet_number: '45', bet_amount: -5 },
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    const error = response.json().error;
+    expect(error.details.field).toBe('body.lines.1.bet_amount');
+    expect(error.details.issues[0].field).toBe('lines.1.bet_amount');
+    expect(error.message).toMatch(/^Datos inválidos en «monto» de la línea 2: /);
+    expect(error.message).not.toContain('body.');
+  });
+
+  it('un error en una línea de un pedido de panadería nombra la línea con palabras, en el idioma pedido', async () => {
+    const app = t();
+    const ruta = await app.login('ruta1');
+    const order = (language: string) =>
+      app.app.inject({
+        method: 'POST',
+        url: '/api/v1/bakery/documents',
+        headers: { cookie: ruta, 'accept-language': language },
+        payload: {
+          kind: 'PD',
+          lines: [
+            { product_code: 'P001', quantity: 3 },
+            { product_code: 'B002', quantity: 0 },
+          ],
+        },
+      });
+    const spanish = (await order('es')).json().error;
+    expect(spanish.details.field).toBe('body.lines.1.quantity');
+    expect(spanish.message).toMatch(/^Datos inválidos en «cantidad» de la línea 2: Demasiado pequeño/);
+    const english = (await order('en')).json().error;
+    expect(english.details.field).toBe('body.lines.1.quantity');
+    expect(english.message).toMatch(/^Invalid data in “quantity” on line 2: Too small/);
   });
 
   it('el motivo de zod llega en el idioma de quien pregunta; el mensaje propio del esquema se conserva', async () => {
@@ -156,8 +202,10 @@ describeEngines('entradas inválidas nunca dan 500', (t) => {
       });
     const spanish = (await close(-1, 'es')).json().error;
     expect(spanish.details.field).toBe('body.counted_cash');
-    expect(spanish.message).toMatch(/^Datos inválidos en «body.counted_cash»: Demasiado pequeño/);
-    expect((await close(-1, 'en')).json().error.details.reason).toMatch(/^Too small/);
+    expect(spanish.message).toMatch(/^Datos inválidos en «efectivo contado»: Demasiado pequeño/);
+    const english = (await close(-1, 'en')).json().error;
+    expect(english.details.reason).toMatch(/^Too small/);
+    expect(english.message).toMatch(/^Invalid data in “counted cash”: Too small/);
     expect((await close(1.234, 'en')).json().error.details.reason).toBe('máximo dos decimales');
   });
 

@@ -1,9 +1,11 @@
-import { type Language, languageFrom, translate } from '@matriz/shared/i18n/translate';
+import { fieldPlace } from '@matriz/shared/i18n/field-place';
+import { type Language, translate } from '@matriz/shared/i18n/translate';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { core } from 'zod';
 import { en, es } from 'zod/locales';
 import { AppError } from '../errors.ts';
+import { requestLanguage } from './language.ts';
 import type { App } from './types.ts';
 
 interface Refusal {
@@ -12,9 +14,24 @@ interface Refusal {
   details: Record<string, unknown>;
 }
 
+/**
+ * Details holding a field's path (`other`: the field a limit's target must belong to): the message
+ * says it in words, the details keep the path for programs.
+ */
+const FIELD_DETAILS = ['field', 'other'];
+
+function inWords(language: Language, details: Record<string, unknown>): Record<string, unknown> {
+  const words = { ...details };
+  for (const key of FIELD_DETAILS) {
+    const path = details[key];
+    if (typeof path === 'string') words[key] = fieldPlace(language, path);
+  }
+  return words;
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, refusal: Refusal): FastifyReply {
-  const language = languageFrom(request.headers['accept-language']);
-  const message = translate(language, `errors.${refusal.code}`, refusal.details);
+  const language = requestLanguage(request);
+  const message = translate(language, `errors.${refusal.code}`, inWords(language, refusal.details));
   return reply.status(refusal.status).send({
     success: false,
     error: { code: refusal.code, message, details: refusal.details },
@@ -98,7 +115,7 @@ function refusalOf(error: FastifyError, language: Language): Refusal | null {
 
 export function installErrorHandling(app: App): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const refusal = refusalOf(error, languageFrom(request.headers['accept-language']));
+    const refusal = refusalOf(error, requestLanguage(request));
     if (refusal) return sendError(request, reply, refusal);
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, { status: 500, code: 'INTERNAL', details: { request_id: request.id } });
