@@ -5,7 +5,7 @@ import type { AuthContext } from '../../platform/http/types.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { checkLimitTarget, managesWholeNetwork } from './create-limit-rule.ts';
-import { lotteryDb } from './db.ts';
+import { isUniqueViolation, lotteryDb } from './db.ts';
 import { findActiveBlock, insertBlockedNumber } from './limits.repo.ts';
 
 /** Blocks and hot numbers hold at every banca: only an admin sets or lifts them. */
@@ -48,12 +48,23 @@ export async function blockNumber(
     created_at: at,
     updated_at: at,
   };
-  await platform.db.transaction().execute(async (trx) => {
-    if (await findActiveBlock(lotteryDb(trx), { ...block, number }))
-      throw conflict('BLOCK_DUPLICATE', { field: 'number', number });
-    await insertBlockedNumber(lotteryDb(trx), row);
-    await platform.audit(trx, actor, { entity: 'lottery_block', entityId: id, action: 'create', after: row });
-  });
+  const duplicate = () => conflict('BLOCK_DUPLICATE', { field: 'number', number });
+  try {
+    await platform.db.transaction().execute(async (trx) => {
+      if (await findActiveBlock(lotteryDb(trx), { ...block, number })) throw duplicate();
+      await insertBlockedNumber(lotteryDb(trx), row);
+      await platform.audit(trx, actor, {
+        entity: 'lottery_block',
+        entityId: id,
+        action: 'create',
+        after: row,
+      });
+    });
+  } catch (error) {
+    // The same block sent twice at once: both passed the check, the unique index let one in.
+    if (isUniqueViolation(error) && String(error).includes('lottery_blocks_active_unique')) throw duplicate();
+    throw error;
+  }
   platform.bus.publish({
     type: 'lottery.number.blocked',
     payload: row,

@@ -9,7 +9,7 @@ import { findDraw } from './draws.repo.ts';
 import { boardBetType, boundLimit, loadLimitContext } from './get-board.ts';
 import { readCounters } from './limits.repo.ts';
 import { type AnomalyInput, recordAnomaly, SEVERITIES, type Severity } from './record-anomaly.ts';
-import { findClaimsOfTickets, findTicketByCode, findTicketsByCodes } from './tickets.repo.ts';
+import { claimsOf, findTicketByCode, findTicketsByCodes } from './tickets.repo.ts';
 
 /** The rules' thresholds (spec 002 "Detección de anomalías"). */
 export const ANOMALY_RULES = {
@@ -207,10 +207,7 @@ async function checkSales(platform: Platform, db: LotteryDb, payloads: Record<st
     }
   }
 
-  const claims = await findClaimsOfTickets(
-    db,
-    tickets.map((t) => t.id),
-  );
+  const claims = tickets.flatMap(claimsOf);
   const counters = await readCounters(db, [...new Set(claims.map((c) => c.key))]);
   const ticketOf = new Map(tickets.map((t) => [t.id, t]));
   const claimant = new Map(claims.map((c) => [c.key, ticketOf.get(c.ticket_id)!]));

@@ -1,6 +1,12 @@
 import type { BetTypeCode } from '@matriz/shared/lottery/games';
 import type { CounterClaim, HotNumber, LimitRule } from '@matriz/shared/lottery/limits';
-import type { CompiledQuery, Insertable, InsertQueryBuilder, InsertResult } from 'kysely';
+import {
+  type CompiledQuery,
+  type Insertable,
+  type InsertQueryBuilder,
+  type InsertResult,
+  PostgresAdapter,
+} from 'kysely';
 import { executeTogether } from '../../platform/db/execute-together.ts';
 import { insertRowsQueries } from '../../platform/db/insert-rows.ts';
 import type { PlatformTables } from '../../platform/db/tables.ts';
@@ -17,6 +23,35 @@ type CounterInsert = InsertQueryBuilder<
   'lottery_limit_counters',
   InsertResult
 >;
+
+/**
+ * Raised by every write of limit rules, hot numbers or blocks before it writes (and so before the
+ * change's backfill and audit), inside the change's transaction: on
+ * PostgreSQL its row lock waits for the sales batch in flight (which holds it shared) and makes the
+ * next one wait until the change has committed.
+ */
+export async function raiseRulesGeneration(db: LotteryDb): Promise<void> {
+  await db
+    .updateTable('lottery_rules_generation')
+    .set((eb) => ({ generation: eb('generation', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
+}
+
+const rulesGenerationQuery = (db: LotteryDb) =>
+  db.selectFrom('lottery_rules_generation').select('generation').where('id', '=', 1);
+
+/** The rules' generation now, as a sale's plan records it. */
+export async function readRulesGeneration(db: LotteryDb): Promise<number> {
+  return Number((await rulesGenerationQuery(db).executeTakeFirstOrThrow()).generation);
+}
+
+/** The same, inside a sales batch: held (shared, on PostgreSQL) until the batch commits. */
+export async function holdRulesGeneration(db: LotteryDb): Promise<number> {
+  const query = rulesGenerationQuery(db);
+  const held = db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare() : query;
+  return Number((await held.executeTakeFirstOrThrow()).generation);
+}
 
 /**
  * Consumes every counter of a sale in ONE statement: rows come back only for the keys whose new
@@ -186,6 +221,7 @@ export async function findLimitRule(db: LotteryDb, id: string) {
 }
 
 export async function insertLimitRule(db: LotteryDb, row: Insertable<LotteryLimitRulesTable>): Promise<void> {
+  await raiseRulesGeneration(db);
   await db.insertInto('lottery_limit_rules').values(row).execute();
 }
 
@@ -194,6 +230,7 @@ export async function updateLimitRule(
   id: string,
   changes: Partial<LotteryLimitRulesTable>,
 ): Promise<void> {
+  await raiseRulesGeneration(db);
   await db.updateTable('lottery_limit_rules').set(changes).where('id', '=', id).execute();
 }
 
@@ -208,6 +245,7 @@ export async function findBlockedNumber(db: LotteryDb, id: string) {
 }
 
 export async function insertBlockedNumber(db: LotteryDb, row: LotteryBlockedNumbersTable): Promise<void> {
+  await raiseRulesGeneration(db);
   await db.insertInto('lottery_blocked_numbers').values(row).execute();
 }
 
@@ -216,6 +254,7 @@ export async function updateBlockedNumber(
   id: string,
   changes: Partial<LotteryBlockedNumbersTable>,
 ): Promise<void> {
+  await raiseRulesGeneration(db);
   await db.updateTable('lottery_blocked_numbers').set(changes).where('id', '=', id).execute();
 }
 
@@ -230,6 +269,7 @@ export async function findHotNumber(db: LotteryDb, id: string) {
 }
 
 export async function insertHotNumber(db: LotteryDb, row: LotteryHotNumbersTable): Promise<void> {
+  await raiseRulesGeneration(db);
   await db.insertInto('lottery_hot_numbers').values(row).execute();
 }
 
@@ -238,6 +278,7 @@ export async function updateHotNumber(
   id: string,
   changes: Partial<LotteryHotNumbersTable>,
 ): Promise<void> {
+  await raiseRulesGeneration(db);
   await db.updateTable('lottery_hot_numbers').set(changes).where('id', '=', id).execute();
 }
 

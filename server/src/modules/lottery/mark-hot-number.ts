@@ -7,7 +7,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { checkNetworkWide } from './block-number.ts';
 import { countEarlierSales } from './count-earlier-sales.ts';
 import { checkLimitTarget } from './create-limit-rule.ts';
-import { lotteryDb } from './db.ts';
+import { isUniqueViolation, lotteryDb } from './db.ts';
 import { findActiveHotNumber, insertHotNumber } from './limits.repo.ts';
 
 type Amount = number | null | undefined;
@@ -66,17 +66,24 @@ export async function markHotNumber(
     ].every((limit) => limit === null)
   )
     throw new AppError('HOT_NUMBER_WITHOUT_LIMITS', 422, { field: 'directo' });
-  await platform.db.transaction().execute(async (trx) => {
-    if (await findActiveHotNumber(lotteryDb(trx), input.number, input.lotteryId))
-      throw conflict('HOT_NUMBER_DUPLICATE', { field: 'number', number: input.number });
-    await insertHotNumber(lotteryDb(trx), row);
-    await countEarlierSales(lotteryDb(trx), { lotteryId: input.lotteryId });
-    await platform.audit(trx, actor, {
-      entity: 'lottery_hot_number',
-      entityId: id,
-      action: 'create',
-      after: row,
+  const duplicate = () => conflict('HOT_NUMBER_DUPLICATE', { field: 'number', number: input.number });
+  try {
+    await platform.db.transaction().execute(async (trx) => {
+      if (await findActiveHotNumber(lotteryDb(trx), input.number, input.lotteryId)) throw duplicate();
+      await insertHotNumber(lotteryDb(trx), row);
+      await countEarlierSales(lotteryDb(trx), { lotteryId: input.lotteryId });
+      await platform.audit(trx, actor, {
+        entity: 'lottery_hot_number',
+        entityId: id,
+        action: 'create',
+        after: row,
+      });
     });
-  });
+  } catch (error) {
+    // The same mark sent twice at once: both passed the check, the unique index let one in.
+    if (isUniqueViolation(error) && String(error).includes('lottery_hot_numbers_active_unique'))
+      throw duplicate();
+    throw error;
+  }
   return id;
 }

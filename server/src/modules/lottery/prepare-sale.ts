@@ -107,6 +107,8 @@ export interface SalePlan {
   latestDrawAt: string;
   linesHash: string;
   acceptPartial: boolean;
+  /** The generation of the limit rules, hot numbers and blocks this plan was checked against. */
+  rulesGeneration: number;
 }
 
 export interface PreparedSale {
@@ -164,6 +166,10 @@ export async function prepareSale(
   const bancaOrProblem = chooseBanca(await snapshot.bancasOf(sellerId), request.bancaId);
   if ('details' in bancaOrProblem) return { plan: null, problems: [bancaOrProblem] };
   const banca = bancaOrProblem;
+  if (banca.zone_active !== 1) {
+    const stopped = problem('BANCA_ZONE_INACTIVE', { banca: banca.code, zone: banca.zone_name }, 403);
+    return { plan: null, problems: [stopped] };
+  }
   if (
     banca.opens_at &&
     banca.closes_at &&
@@ -396,6 +402,7 @@ export async function prepareSale(
           .join('\n'),
       ),
       acceptPartial: banca.accept_partial_lines === 1,
+      rulesGeneration: snapshot.rulesGeneration,
     },
     problems: [],
   };

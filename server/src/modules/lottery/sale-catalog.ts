@@ -5,7 +5,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { listBetTypeStates } from './catalog.repo.ts';
 import { lotteryDb } from './db.ts';
 import { getOperatorSettings } from './get-operator-settings.ts';
-import { findBlockedNumbers, findHotNumbers, findLimitRules } from './limits.repo.ts';
+import { findBlockedNumbers, findHotNumbers, findLimitRules, readRulesGeneration } from './limits.repo.ts';
 import { type BancaRow, findBancasOfUser } from './network.repo.ts';
 import type { CommissionRow, PrizeRow } from './prizes.repo.ts';
 import { layerPrizes, type ResolvedPrize } from './resolve-prizes.ts';
@@ -24,6 +24,8 @@ export interface SaleCatalogSnapshot {
   draws: Map<string, Awaited2<ReturnType<typeof findUnresultedDraws>>[number]>;
   prizeRows: PrizeRow[];
   commissionRows: CommissionRow[];
+  /** Read before the rules: a change committed meanwhile makes the plans look older, never newer. */
+  rulesGeneration: number;
   rules: LimitRule[];
   hotNumbers: HotNumber[];
   blocks: Awaited2<ReturnType<typeof findBlockedNumbers>>;
@@ -68,6 +70,7 @@ export class SaleCatalog {
 
   private async load(): Promise<SaleCatalogSnapshot> {
     const db = lotteryDb(this.platform.db);
+    const rulesGeneration = await readRulesGeneration(db);
     const [settings, lotteries, draws, prizeRows, commissionRows, rules, hotNumbers, blocks, betTypes] =
       await Promise.all([
         getOperatorSettings(db, this.platform.config),
@@ -88,6 +91,7 @@ export class SaleCatalog {
       draws: new Map(draws.map((d) => [d.id, d])),
       prizeRows,
       commissionRows,
+      rulesGeneration,
       rules,
       hotNumbers,
       blocks,

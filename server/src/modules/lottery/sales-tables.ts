@@ -21,6 +21,8 @@ export interface LotteryTicketsTable {
   lines_hash: string;
   signature: string;
   idempotency_key: string | null;
+  /** sha256 of the sale request the Idempotency-Key came with. */
+  request_hash: string | null;
   terminal_id: string | null;
   ip: string | null;
   customer_name: string | null;
@@ -135,6 +137,11 @@ export interface LotteryLedgerEntriesTable {
   memo: string | null;
 }
 
+export interface LotteryRulesGenerationTable {
+  id: number;
+  generation: number;
+}
+
 export type LotterySalesTables = {
   lottery_tickets: LotteryTicketsTable;
   lottery_ticket_lines: LotteryTicketLinesTable;
@@ -143,4 +150,5 @@ export type LotterySalesTables = {
   lottery_blocked_numbers: LotteryBlockedNumbersTable;
   lottery_hot_numbers: LotteryHotNumbersTable;
   lottery_ledger_entries: LotteryLedgerEntriesTable;
+  lottery_rules_generation: LotteryRulesGenerationTable;
 };

@@ -389,6 +389,44 @@ describeEngines(
       expect(rows).toHaveLength(1);
     });
 
+    it('la misma Idempotency-Key con otras jugadas se rechaza y no vende nada, tampoco en paralelo', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const key = { 'idempotency-key': 'caja1-0002' };
+      const first = await sell(app, juan, { entry: 'REAL|31|10' }, key);
+      expect(first.statusCode, first.body).toBe(201);
+      const again = await sell(app, juan, { entry: 'REAL|31|10' }, key);
+      expect(again.statusCode).toBe(200);
+      expect(again.json().ticket.ticket_code).toBe(first.json().ticket.ticket_code);
+      const other = await sell(app, juan, { entry: 'REAL|13|500' }, key);
+      expect(other.statusCode).toBe(422);
+      expect(other.json().error).toMatchObject({
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        details: { field: 'headers.idempotency-key', ticket_code: first.json().ticket.ticket_code },
+      });
+      expect(other.json().error.message).toMatch(/ya se usó con otra/);
+
+      const racing = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          sell(app, juan, { entry: `REAL|${40 + (i % 2)}|10` }, { 'idempotency-key': 'caja1-0003' }),
+        ),
+      );
+      const numberOf = (r: (typeof racing)[number]) => r.json().ticket.lines[0].bet_number;
+      const sold = racing.filter((r) => r.statusCode === 201).map(numberOf);
+      expect(sold).toHaveLength(1);
+      const replayed = racing.filter((r) => r.statusCode === 200);
+      expect(replayed).toHaveLength(4);
+      expect(new Set(replayed.map(numberOf))).toEqual(new Set(sold));
+      const refused = racing.filter((r) => r.statusCode === 422);
+      expect(refused.map((r) => r.json().error.code)).toEqual(Array(5).fill('IDEMPOTENCY_KEY_REUSED'));
+      const rows = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_tickets')
+        .select('id')
+        .where('idempotency_key', 'in', ['caja1-0002', 'caja1-0003'])
+        .execute();
+      expect(rows).toHaveLength(2);
+    });
+
     it('anular dentro de la ventana libera el límite; fuera de ella solo el superadmin, y queda como tardía', async () => {
       const app = t();
       const admin = await app.login('admin');
@@ -676,7 +714,7 @@ describeEngines(
           code: 'BANCA_HOURS_EMPTY',
           details: { field: 'closes_at' },
         });
-        expect(empty.json().error.message).toMatch(/^«closes_at»/);
+        expect(empty.json().error.message).toMatch(/^«hora de cierre»: /);
         const stored = await lotteryDb(app.platform.db)
           .selectFrom('lottery_bancas')
           .select(['opens_at', 'closes_at'])

@@ -14,14 +14,21 @@ import {
   type Outcome,
 } from '../../platform/db/group-commit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
+import { newId, sha256 } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { isUniqueViolation, type LotteryDb, lotteryDb } from './db.ts';
-import { consumeCounters, consumeCountersQueries, readCounters, releaseCounters } from './limits.repo.ts';
+import {
+  consumeCounters,
+  consumeCountersQueries,
+  holdRulesGeneration,
+  readCounters,
+  releaseCounters,
+} from './limits.repo.ts';
 import { acceptWhatFits } from './partial-acceptance.ts';
 import { prepareSale, refusalOf, type SalePlan, type SaleRequest } from './prepare-sale.ts';
 import { presentTicket } from './present-ticket.ts';
 import { salesAggregateQueries } from './record-sales-aggregates.ts';
+import { saleCatalog } from './sale-catalog.ts';
 import type {
   LotteryLedgerEntriesTable,
   LotteryTicketLinesTable,
@@ -38,6 +45,8 @@ import {
 
 export interface SaleExtras {
   idempotencyKey?: string;
+  /** Set by sellTicket for a keyed sale: what the key was sent with. */
+  requestHash?: string;
   terminalId?: string;
   sellerName?: string;
   customer?: { name?: string | null; phone?: string | null; email?: string | null };
@@ -69,6 +78,16 @@ class LimitShortfall extends Error {
   }
 }
 
+/** Limit rules, hot numbers or blocks changed after the sale was planned: it must be planned again. */
+class RulesChanged extends Error {
+  constructor() {
+    super('RULES_CHANGED');
+  }
+}
+
+/** Plans again at most this many times while the rules keep changing under a sale. */
+const REPLANS = 4;
+
 const drawOfKey = (key: string) => (key.startsWith('D|') ? '' : key.split('|')[1]);
 
 function ticketRows(platform: Platform, sale: SaleItem, code: string, at: string) {
@@ -96,6 +115,7 @@ function ticketRows(platform: Platform, sale: SaleItem, code: string, at: string
     lines_hash: plan.linesHash,
     signature: signTicket(platform.config.secret, code, plan.linesHash, plan.totals.grand_total),
     idempotency_key: extras.idempotencyKey ?? null,
+    request_hash: extras.requestHash ?? null,
     terminal_id: extras.terminalId ?? null,
     ip: actor.ip,
     customer_name: extras.customer?.name ?? null,
@@ -203,6 +223,24 @@ function viewOf(sale: SaleItem, rows: ReturnType<typeof ticketRows>) {
 
 const idempotencyOf = (sale: SaleItem) =>
   sale.extras.idempotencyKey ? `${sale.actor.userId}|${sale.extras.idempotencyKey}` : null;
+
+function requestHashOf(request: SaleRequest, extras: SaleExtras): string {
+  return sha256(JSON.stringify([request, extras.customer ?? null, extras.terminalId ?? null]));
+}
+
+/**
+ * A key already used answers with its ticket only when it comes with the same request: a
+ * different one is a client reusing keys, and selling it the first ticket would hand the customer
+ * plays they did not ask for. Tickets sold before request hashes were kept have none.
+ */
+function replayOf(code: string, firstHash: string | null, asked: SaleExtras): Outcome<SoldTicket> {
+  if (firstHash !== null && firstHash !== (asked.requestHash ?? null))
+    return { ok: false, error: keyReused(code) };
+  return { ok: true, value: { code, replayed: true } };
+}
+
+const keyReused = (code: string) =>
+  new AppError('IDEMPOTENCY_KEY_REUSED', 422, { field: 'headers.idempotency-key', ticket_code: code });
 
 /**
  * What a batch reserves in the statement that consumes its counters, for every sale it may write:
@@ -392,7 +430,7 @@ async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: Sal
         db,
         keyed.map((s) => ({ sellerId: s.actor.userId!, key: s.extras.idempotencyKey! })),
       )
-    ).map((t) => [`${t.seller_id}|${t.idempotency_key}`, t.code]),
+    ).map((t) => [`${t.seller_id}|${t.idempotency_key}`, t]),
   );
   const firstByKey = new Map<string, SaleItem>();
   const fresh: SaleItem[] = [];
@@ -403,9 +441,13 @@ async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: Sal
     fresh.push(sale);
   }
   // A batch of replays only reads: it reserves, locks and writes nothing.
+  const generation = fresh.length > 0 ? await holdRulesGeneration(db) : 0;
+  const current = fresh.filter((sale) => sale.plan.rulesGeneration >= generation);
   const { outcomes, reservation } =
-    fresh.length > 0 ? await consumeBatch(db, trx, fresh) : { outcomes: [], reservation: null };
-  const decided = new Map(fresh.map((sale, i) => [sale, outcomes[i]]));
+    current.length > 0 ? await consumeBatch(db, trx, current) : { outcomes: [], reservation: null };
+  const decided = new Map<SaleItem, Outcome<SaleItem>>(current.map((sale, i) => [sale, outcomes[i]]));
+  for (const sale of fresh)
+    if (!decided.has(sale)) decided.set(sale, { ok: false, error: new RulesChanged() });
   const tickets = reservation
     ? await writeBatch(
         platform,
@@ -416,12 +458,15 @@ async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: Sal
     : new Map<SaleItem, SoldTicket>();
   return items.map((sale): Outcome<SoldTicket> => {
     const key = idempotencyOf(sale);
-    if (key && sold.has(key)) return { ok: true, value: { code: sold.get(key)!, replayed: true } };
+    const earlier = key ? sold.get(key) : undefined;
+    if (earlier) return replayOf(earlier.code, earlier.request_hash, sale.extras);
     const first = key ? firstByKey.get(key)! : sale;
     const outcome = decided.get(first)!;
     if (!outcome.ok) return outcome;
     const ticket = tickets.get(outcome.value)!;
-    return { ok: true, value: first === sale ? ticket : { code: ticket.code, replayed: true } };
+    return first === sale
+      ? { ok: true, value: ticket }
+      : replayOf(ticket.code, first.extras.requestHash ?? null, sale.extras);
   });
 }
 
@@ -487,38 +532,47 @@ export async function sellTicket(
   committer: SalesCommitter,
   actor: Actor,
   request: SaleRequest,
-  extras: SaleExtras = {},
+  given: SaleExtras = {},
 ): Promise<SoldTicket> {
   const sellerId = actor.userId!;
   const db = lotteryDb(platform.db);
+  const extras = given.idempotencyKey ? { ...given, requestHash: requestHashOf(request, given) } : given;
   if (extras.idempotencyKey) {
     const existing = await findTicketByIdempotencyKey(db, sellerId, extras.idempotencyKey);
-    if (existing) return { code: existing.code, replayed: true };
-  }
-  const prepared = await prepareSale(platform, sellerId, request);
-  if (!prepared.plan) throw refusalOf(prepared.problems);
-  const asked = prepared.plan;
-
-  try {
-    const sold = await committer.submit({ actor, plan: asked, extras });
-    if (sold.plan) {
-      const committed = sold.plan;
-      platform.bus.publish({
-        type: 'lottery.ticket.sold',
-        payload: {
-          code: sold.code,
-          banca_id: committed.banca.id,
-          zone_id: committed.banca.zone_id,
-          grand_total: committed.totals.grand_total / 100,
-          lines_hash: committed.linesHash,
-          draw_ids: [...committed.draws.keys()],
-        },
-        audience: { permission: 'lottery.risk.read' },
-      });
+    if (existing) {
+      const replay = replayOf(existing.code, existing.request_hash, extras);
+      if (!replay.ok) throw replay.error;
+      return replay.value;
     }
-    return sold;
-  } catch (error) {
-    if (error instanceof LimitShortfall) throw await limitRefusal(platform, asked, error.missing);
-    throw error;
   }
+  for (let planned = 1; ; planned++) {
+    const prepared = await prepareSale(platform, sellerId, request);
+    if (!prepared.plan) throw refusalOf(prepared.problems);
+    const asked = prepared.plan;
+    try {
+      const sold = await committer.submit({ actor, plan: asked, extras });
+      if (sold.plan) announceSale(platform, sold.code, sold.plan);
+      return sold;
+    } catch (error) {
+      if (error instanceof LimitShortfall) throw await limitRefusal(platform, asked, error.missing);
+      if (!(error instanceof RulesChanged)) throw error;
+      if (planned === REPLANS) throw new AppError('RULES_CHANGING', 409, {});
+      saleCatalog(platform).invalidate();
+    }
+  }
+}
+
+function announceSale(platform: Platform, code: string, plan: SalePlan): void {
+  platform.bus.publish({
+    type: 'lottery.ticket.sold',
+    payload: {
+      code,
+      banca_id: plan.banca.id,
+      zone_id: plan.banca.zone_id,
+      grand_total: plan.totals.grand_total / 100,
+      lines_hash: plan.linesHash,
+      draw_ids: [...plan.draws.keys()],
+    },
+    audience: { permission: 'lottery.risk.read' },
+  });
 }

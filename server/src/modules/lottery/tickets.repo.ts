@@ -70,18 +70,23 @@ export async function findTicketByIdempotencyKey(
 export async function findTicketsByIdempotencyKeys(
   db: LotteryDb,
   pairs: readonly { sellerId: string; key: string }[],
-): Promise<{ seller_id: string; idempotency_key: string; code: string }[]> {
+): Promise<{ seller_id: string; idempotency_key: string; code: string; request_hash: string | null }[]> {
   if (pairs.length === 0) return [];
   const rows = await db
     .selectFrom('lottery_tickets')
-    .select(['seller_id', 'idempotency_key', 'code'])
+    .select(['seller_id', 'idempotency_key', 'code', 'request_hash'])
     .where('seller_id', 'in', [...new Set(pairs.map((p) => p.sellerId))])
     .where('idempotency_key', 'in', [...new Set(pairs.map((p) => p.key))])
     .execute();
   const wanted = new Set(pairs.map((p) => `${p.sellerId}|${p.key}`));
   return rows
     .filter((r) => wanted.has(`${r.seller_id}|${r.idempotency_key}`))
-    .map((r) => ({ seller_id: r.seller_id, idempotency_key: r.idempotency_key!, code: r.code }));
+    .map((r) => ({
+      seller_id: r.seller_id,
+      idempotency_key: r.idempotency_key!,
+      code: r.code,
+      request_hash: r.request_hash,
+    }));
 }
 
 export async function findTicketByCode(db: LotteryDb, code: string): Promise<TicketRow | undefined> {
@@ -122,16 +127,6 @@ export async function findTicketsByCodes(db: LotteryDb, codes: readonly string[]
     .selectAll()
     .where('code', 'in', [...codes])
     .execute();
-}
-
-export async function findClaimsOfTickets(db: LotteryDb, ticketIds: readonly string[]) {
-  if (ticketIds.length === 0) return [];
-  const tickets = await db
-    .selectFrom('lottery_tickets')
-    .select(['id', 'claims_json'])
-    .where('id', 'in', [...ticketIds])
-    .execute();
-  return tickets.flatMap(claimsOf);
 }
 
 /** The draws a ticket plays, with their close instants and lottery codes. */
