@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, PHONE, pageErrors, screenshot } from './support/browser.ts';
+import {
+  DESKTOP,
+  isOnScreen,
+  launchBrowser,
+  login,
+  newPage,
+  PHONE,
+  pageErrors,
+  screenshot,
+} from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 async function row(page: Page, username: string) {
@@ -10,6 +19,21 @@ async function row(page: Page, username: string) {
 async function searchUser(page: Page, q: string) {
   await page.getByTestId('users-filter-q').fill(q);
   await page.waitForURL((url) => url.searchParams.get('q') === q);
+}
+
+/** A call to the API with the page's session, as another screen (or another person) would make it. */
+async function apiCall(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json() };
+    },
+    { method, path, body },
+  );
 }
 
 async function confirm(page: Page) {
@@ -288,6 +312,127 @@ describe('users and audit administration', () => {
       expect(await warning.textContent()).toContain('los que no tienen ventas se eliminan');
       await page.getByTestId('schedule-save').click();
       await warning.waitFor({ state: 'detached' });
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('at 1366 px the bancas and lotteries tables keep every row action on screen', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'admin');
+      await page.goto('/lottery/network?tab=bancas');
+      for (const id of ['banca-edit-010', 'deactivate-010', 'delete-010']) {
+        await page.getByTestId(id).waitFor();
+        expect(await isOnScreen(page.getByTestId(id)), id).toBe(true);
+      }
+      await screenshot(page, 'bancas-1366');
+      await page.goto('/lottery/draws?tab=lotteries');
+      for (const id of ['lottery-edit-REAL', 'schedule-REAL', 'deactivate-REAL', 'delete-REAL']) {
+        await page.getByTestId(id).waitFor();
+        expect(await isOnScreen(page.getByTestId(id)), id).toBe(true);
+      }
+      await screenshot(page, 'lotteries-1366');
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a lottery with sales keeps its format and time zone: the form shows why', async () => {
+    const seller = await newPage(browser, server.url, PHONE);
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(seller.page, 'juan001');
+      const sold = await apiCall(seller.page, 'POST', '/lottery/tickets', { entry: 'LOTEKA|23|10' });
+      expect(sold.status, JSON.stringify(sold.json)).toBe(201);
+
+      await login(page, 'admin');
+      await page.goto('/lottery/draws?tab=lotteries');
+      await page.getByTestId('lottery-edit-LOTEKA').click();
+      await page.getByTestId('lottery-time-zone').fill('America/New_York');
+      await page.getByTestId('lottery-save').click();
+      const error = page.getByTestId('lottery-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain(
+        'La lotería «LOTEKA» tiene ventas en 1 sorteo(s) sin liquidar',
+      );
+      await page.keyboard.press('Escape');
+      await page.getByTestId('lottery-form').waitFor({ state: 'detached' });
+      const loteka = await apiCall(page, 'GET', '/lottery/lotteries?q=LOTEKA');
+      expect(loteka.json.items[0].time_zone).toBe('America/Santo_Domingo');
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await seller.context.close();
+      await context.close();
+    }
+  });
+
+  it('deactivating a zone says how many active bancas stop selling', async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'admin');
+      await page.goto('/lottery/network?tab=zones');
+      const zones = await apiCall(page, 'GET', '/lottery/zones');
+      const zone = zones.json.items.find((z: { code: string }) => z.code === 'GIL');
+      expect(zone.active_banca_count).toBeGreaterThan(1);
+      await page.getByTestId('deactivate-GIL').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain(
+        `Sus ${zone.active_banca_count} bancas activas dejan de vender desde ahora`,
+      );
+      await page.getByTestId('confirm-cancel').click();
+      await page.getByTestId('confirm-accept').waitFor({ state: 'detached' });
+      expect((await apiCall(page, 'GET', `/lottery/zones/${zone.id}`)).json.zone.active).toBe(true);
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a banca saved by someone else meanwhile is not overwritten; a new banca starts from the operator's footer", async () => {
+    const { context, page } = await newPage(browser, server.url, DESKTOP);
+    try {
+      await login(page, 'admin');
+      await page.goto('/lottery/network?tab=bancas');
+      await page.getByTestId('banca-edit-011').click();
+      await page.getByTestId('banca-form').waitFor();
+      // Another supervisor saves the same banca while this form is open.
+      const banca = (await apiCall(page, 'GET', '/lottery/bancas?q=011')).json.items[0];
+      const other = await apiCall(page, 'PATCH', `/lottery/bancas/${banca.id}`, {
+        owner_name: 'OTRO DUEÑO',
+        version: banca.version,
+      });
+      expect(other.status, JSON.stringify(other.json)).toBe(200);
+
+      await page.getByTestId('banca-name').fill('LA CENTRAL ONCE');
+      await page.getByTestId('banca-save').click();
+      const error = page.getByTestId('banca-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('Recargue');
+      const kept = (await apiCall(page, 'GET', `/lottery/bancas/${banca.id}`)).json.banca;
+      expect(kept).toMatchObject({ name: banca.name, owner_name: 'OTRO DUEÑO' });
+
+      await page.getByTestId('banca-reload').click();
+      await error.waitFor({ state: 'detached' });
+      expect(await page.getByTestId('banca-owner').inputValue()).toBe('OTRO DUEÑO');
+      await page.getByTestId('banca-name').fill('LA CENTRAL ONCE');
+      await page.getByTestId('banca-save').click();
+      await page.getByTestId('banca-form').waitFor({ state: 'detached' });
+      expect((await apiCall(page, 'GET', `/lottery/bancas/${banca.id}`)).json.banca).toMatchObject({
+        name: 'LA CENTRAL ONCE',
+        owner_name: 'OTRO DUEÑO',
+      });
+
+      const settings = (await apiCall(page, 'GET', '/lottery/settings')).json.settings;
+      await page.getByTestId('banca-create').click();
+      await page.getByTestId('banca-form').waitFor();
+      for (const [index, line] of (settings.footer_lines as string[]).entries())
+        expect(await page.getByTestId(`banca-footer-${index + 1}`).inputValue()).toBe(line);
+      expect(settings.footer_lines[0]).not.toBe('');
+      await page.keyboard.press('Escape');
       expect(pageErrors(page)).toEqual([]);
     } finally {
       await context.close();

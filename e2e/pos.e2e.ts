@@ -16,22 +16,34 @@ import { startServer, type TestServer } from './support/server.ts';
 interface Draw {
   id: string;
   lottery_code: string;
+  lottery_name: string;
   draw_date: string;
   draw_time: string;
   result_format: string;
   status: string;
   close_at: string;
+  draw_at: string;
   business_date: string;
 }
 
-/** Two quiniela draws still open for at least 10 minutes: today's if there are two, else tomorrow's. */
-async function twoQuinielaDraws(page: Page): Promise<Draw[]> {
+/** HH:MM of an instant in a zone (the operator's: chips show draw times there, whatever the browser's). */
+const hhmm = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
+
+/** What a phone user would have to scroll sideways to see. */
+const overflowOf = (page: Page) =>
+  page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+
+/** Two draws of a format (quiniela unless told) still open for at least 10 minutes: today's if there are two, else tomorrow's. */
+async function twoQuinielaDraws(page: Page, format = 'quiniela'): Promise<Draw[]> {
   const today = (await (await page.request.get('/api/v1/lottery/draws')).json()) as { draws: Draw[] };
   const usable = (draws: Draw[]) =>
     draws.filter(
       (d) =>
         d.status === 'open' &&
-        d.result_format === 'quiniela' &&
+        d.result_format === format &&
         Date.parse(d.close_at) > Date.now() + 10 * 60_000,
     );
   let found = usable(today.draws);
@@ -45,7 +57,7 @@ async function twoQuinielaDraws(page: Page): Promise<Draw[]> {
   }
   const lotteries = new Set<string>();
   const picked = found.filter((d) => !lotteries.has(d.lottery_code) && lotteries.add(d.lottery_code));
-  expect(picked.length, 'two open quiniela draws').toBeGreaterThanOrEqual(2);
+  expect(picked.length, `two open ${format} draws`).toBeGreaterThanOrEqual(2);
   return picked.slice(0, 2);
 }
 
@@ -248,6 +260,20 @@ describe('point of sale: sell, print, find and cancel', () => {
       await page.getByTestId('pay-status').waitFor();
       expect(await page.getByTestId('pay-status').textContent()).toBe('GANADOR');
       expect(await page.getByTestId('pay-prize').textContent()).toBe(`Premio: ${rd(prize)}`);
+      // Its line names the lottery and the play as the seller knows them.
+      expect(await page.getByTestId('pay-ticket').textContent()).toContain(
+        `${draw.lottery_name} ${draw.draw_time} · Directo 61 · RD$10.00`,
+      );
+
+      // The results screen's winners read the same: the play's name and amounts with their symbol.
+      await admin.goto(`/lottery/results?tab=winners&date=${draw.business_date}&draw=${draw.id}`);
+      const winner = admin.getByRole('row').filter({ hasText: a });
+      await winner.waitFor(WAIT);
+      const row = await winner.textContent();
+      expect(row).toContain('Directo 61');
+      expect(row).toContain('RD$10.00');
+      expect(row).toContain(rd(prize));
+      expect(row).not.toContain('DIRECTO');
 
       // B typed over A without Buscar: A leaves the screen and PAGAR with it.
       await scan.fill(b);
@@ -386,5 +412,157 @@ describe('point of sale: sell, print, find and cancel', () => {
         await page.getByTestId('ticket-detail').waitFor();
         expect(await page.getByTestId('ticket-total').textContent()).toBe(rd(2_000));
       }
+      // The detail's lines stack on the phone: nothing to scroll sideways, amount and status in view.
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      await onScreen('line amount', page.getByTestId('ticket-line').first().getByText(rd(2_000)));
+      await onScreen('line status', page.getByTestId('ticket-line-status').first());
+      expect(await page.getByTestId('ticket-line-status').first().textContent()).toBe('Pendiente');
+      await screenshot(page, 'ticket-detail-360');
     }));
+
+  it('at 360×780 the draw chips read "Lottery HH:MM" in the operator\'s zone, never internal codes; an early close leaves the screen at once and says so; reopened, it comes back as fast', () =>
+    asSellerWithAdmin(NARROW, 'pos-chips-failure-360', async (page, admin) => {
+      const { draw } = await saleOnOneDraw(page);
+      const chips = page.locator('[data-testid^="pos-draw-"][data-lottery]');
+      await expect.poll(() => chips.count()).toBeGreaterThan(5);
+      const texts = await chips.allTextContents();
+      for (const text of texts) {
+        expect(text, 'a draw time').toMatch(/\d{2}:\d{2}/);
+        expect(text, 'no internal code').not.toMatch(/[A-Z0-9]+_[A-Z0-9]/);
+      }
+      const superPale = page.locator('[data-lottery="SP_REAL_GM"]').first();
+      await superPale.scrollIntoViewIfNeeded();
+      expect(await superPale.textContent()).toMatch(/^Super Palé Real · Gana Más\s14:30/);
+      expect(await superPale.getAttribute('title')).toMatch(
+        /SUPER PALÉ REAL · GANA MÁS · sorteo 14:30 · cierra \d{2}:\d{2}/,
+      );
+      const chip = page.getByTestId(`pos-draw-${draw.id}`);
+      const time = hhmm(draw.draw_at, 'America/Santo_Domingo');
+      expect(await chip.getByTestId('pos-draw-time').textContent()).toBe(time);
+      expect(await chip.getAttribute('title')).toContain(
+        `cierra ${hhmm(draw.close_at, 'America/Santo_Domingo')}`,
+      );
+      // Selected (with its check mark), the longest chip still fits the phone's width.
+      await superPale.locator('label').click();
+      const widest = await chips.evaluateAll((all) =>
+        Math.max(...all.map((c) => c.querySelector('label')!.getBoundingClientRect().right)),
+      );
+      expect(widest).toBeLessThanOrEqual(360);
+      expect(await overflowOf(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, 'pos-chips-360');
+
+      // The admin stops sales of the selected draw: pushed, it leaves long before the minute's refresh.
+      const asked = Date.now();
+      await call(admin, 'POST', `/lottery/draws/${draw.id}/close`, { reason: 'Falla en la transmisión' });
+      await page.getByTestId('pos-draw-closed').waitFor({ timeout: 5_000 });
+      expect(Date.now() - asked).toBeLessThan(5_000);
+      expect(await chip.count()).toBe(0);
+      expect(await page.getByTestId('pos-draw-closed').textContent()).toContain(time);
+      await screenshot(page, 'pos-draw-closed-360');
+
+      const reopenedAt = Date.now();
+      await call(admin, 'POST', `/lottery/draws/${draw.id}/reopen`, { reason: 'Proveedor restablecido' });
+      await chip.waitFor({ timeout: 5_000 });
+      expect(Date.now() - reopenedAt).toBeLessThan(5_000);
+    }));
+});
+
+describe('point of sale in Costa Rica: colones and San José time on every seller screen', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ MATRIZ_DEMO: 'cr' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a tiempos sale, its ticket, the prize and its receipt read ₡ and San José time, never RD$ or UTC', async () => {
+    const seller = await newPage(browser, server.url, NARROW);
+    const admin = await newPage(browser, server.url, DESKTOP);
+    const page = seller.page;
+    const colones = (cents: number) => rd(cents).replace('RD$', '₡');
+    try {
+      await login(page, 'juan001');
+      await login(admin.page, 'admin');
+      await page.goto('/lottery/sell');
+      const input = page.getByTestId('pos-input');
+      await input.waitFor();
+      const [draw] = await twoQuinielaDraws(page, 'tiempos');
+      const chip = page.getByTestId(`pos-draw-${draw.id}`);
+      await chip.waitFor();
+      // The browser is in Santo Domingo; the operator, and so the chip, in San José.
+      expect(await chip.getByTestId('pos-draw-time').textContent()).toBe(
+        hhmm(draw.draw_at, 'America/Costa_Rica'),
+      );
+      await chip.locator('label').click();
+      await typePlays(input, ['23 100']);
+      await expect.poll(() => page.getByTestId('pos-total').textContent()).toBe(colones(10_000));
+      await expect
+        .poll(() => page.getByTestId('pos-line-amount').first().textContent())
+        .toBe(colones(10_000));
+      await screenshot(page, 'pos-cr-360');
+      await expect.poll(() => page.getByTestId('pos-confirm').isEnabled(), WAIT).toBe(true);
+      await page.getByTestId('pos-confirm').click();
+      await page.waitForURL(/\/lottery\/tickets\/[A-Z0-9]+-\d{8}-\d{4,}\/print/);
+      const code = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]);
+      const frame = page.frameLocator('[data-testid="print-frame"]');
+      await frame.getByTestId('print-code').first().waitFor();
+      expect(await frame.locator('body').textContent()).toContain(colones(10_000));
+
+      await page.goto(`/lottery/tickets/${code}`);
+      await page.getByTestId('ticket-detail').waitFor();
+      expect(await page.getByTestId('ticket-total').textContent()).toBe(colones(10_000));
+      expect(await page.getByTestId('ticket-detail').textContent()).not.toContain('RD$');
+
+      await call(admin.page, 'POST', `/lottery/draws/${draw.id}/close`, { reason: 'prueba de pago' });
+      await call(admin.page, 'POST', '/lottery/results', {
+        lottery: draw.lottery_code,
+        draw_date: draw.draw_date,
+        draw_time: draw.draw_time.slice(0, 5),
+        number: '23',
+        ball: 'white',
+      });
+      await expect.poll(async () => (await ticketOf(page, code)).status, WAIT).toBe('winner');
+      const prize = Math.round((await ticketOf(page, code)).totals.total_prize * 100);
+
+      await page.goto(`/lottery/tickets/${code}`);
+      await page.getByTestId('ticket-line-status').first().waitFor();
+      expect(await page.getByTestId('ticket-line-status').first().textContent()).toBe('Ganador · Acierto');
+      await page.goto(`/lottery/pay?code=${encodeURIComponent(code)}`);
+      await page.getByTestId('pay-status').waitFor();
+      expect(await page.getByTestId('pay-prize').textContent()).toBe(`Premio: ${colones(prize)}`);
+      await page.getByTestId('pay-button').click();
+      expect(await page.getByRole('dialog').textContent()).toContain(colones(prize));
+      await page.getByTestId('confirm-accept').click();
+      await expect.poll(() => page.getByTestId('pay-status').textContent(), WAIT).toBe('PAGADO');
+
+      // The printed receipt: when it was paid in San José time, the prize in colones.
+      const paid = await ticketOf(page, code);
+      const receipt = await (await page.request.get(`/api/v1/lottery/tickets/${code}/receipt`)).text();
+      const local = new Intl.DateTimeFormat('es-DO', {
+        timeZone: 'America/Costa_Rica',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      }).format(new Date(paid.payment!.paid_at));
+      expect(receipt).toContain(local);
+      expect(receipt).not.toContain('UTC');
+      expect(receipt).toContain(`PAGADO ${colones(prize)}`);
+      expect(receipt).not.toContain('RD$');
+      expect(pageErrors(page)).toEqual([]);
+    } catch (error) {
+      await screenshot(page, 'pos-cr-failure-360');
+      throw error;
+    } finally {
+      await seller.context.close();
+      await admin.context.close();
+    }
+  });
 });

@@ -37,13 +37,6 @@ export const ResultFormatSchema = z.enum(RESULT_FORMATS);
 export const DrawStatusSchema = z.enum(DRAW_STATUSES);
 
 /** Presets offered by the settings screen; any ISO code and symbol is accepted. */
-export const CURRENCY_PRESETS = [
-  { code: 'DOP', symbol: 'RD$', locale: 'es-DO' },
-  { code: 'CRC', symbol: '₡', locale: 'es-CR' },
-  { code: 'COP', symbol: '$', locale: 'es-CO' },
-  { code: 'USD', symbol: 'US$', locale: 'en-US' },
-] as const;
-
 // ── Operator settings ────────────────────────────────────────────────────────────────────────
 
 export const OperatorSettings = z.strictObject({
@@ -83,6 +76,8 @@ export const ZoneView = z.object({
   name: z.string(),
   active: z.boolean(),
   banca_count: z.number().int(),
+  /** Active bancas of the zone: what deactivating it stops selling. */
+  active_banca_count: z.number().int(),
 });
 export type ZoneView = z.infer<typeof ZoneView>;
 export const CreateZoneBody = z.strictObject({ code: Code, name: Name });
@@ -133,7 +128,13 @@ export const CreateBancaBody = z.strictObject({
   accept_partial_lines: bancaFields.accept_partial_lines.optional(),
 });
 export type CreateBancaBody = z.infer<typeof CreateBancaBody>;
-export const UpdateBancaBody = CreateBancaBody.partial();
+/**
+ * `version` is the one the edit started from (BancaView.version): when given and someone saved the
+ * banca since, the change is refused (RECORD_CHANGED) instead of silently overwriting theirs.
+ */
+export const UpdateBancaBody = CreateBancaBody.partial().extend({
+  version: z.number().int().min(1).optional(),
+});
 export type UpdateBancaBody = z.infer<typeof UpdateBancaBody>;
 
 export const BancaView = z.object({
@@ -160,6 +161,8 @@ export const BancaView = z.object({
   deactivation_balance: z.number().nullable(),
   accept_partial_lines: z.boolean(),
   user_count: z.number().int(),
+  /** Grows by one with every saved edit; an edit sends back the one it started from. */
+  version: z.number().int(),
 });
 export type BancaView = z.infer<typeof BancaView>;
 export const BancaListQuery = ActiveFilter.extend({ zone_id: Id.optional() });

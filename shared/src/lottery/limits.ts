@@ -72,9 +72,18 @@ export interface CounterClaim {
   number: string | null;
 }
 
+/** A sale asks the weekday of the same few draw dates for every line: each is worked out once. */
+const weekdays = new Map<string, number>();
+
 function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  let weekday = weekdays.get(date);
+  if (weekday === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    if (weekdays.size > 1000) weekdays.clear();
+    weekdays.set(date, weekday);
+  }
+  return weekday;
 }
 
 function applies(rule: LimitRule, line: LimitLine, scope: LimitScope, weekday: number): boolean {

@@ -17,7 +17,7 @@ export async function advanceDraws(
 ): Promise<{ opened: string[]; closed: string[] }> {
   const now = platform.clock.now();
   const at = now.toISOString();
-  return platform.db.transaction().execute(async (trx) => {
+  const moved = await platform.db.transaction().execute(async (trx) => {
     const db = lotteryDb(trx);
     const settings = await getOperatorSettings(db, platform.config);
     const closed = await closeDueDraws(db, at);
@@ -42,4 +42,12 @@ export async function advanceDraws(
     }
     return { opened, closed };
   });
+  if (moved.closed.length > 0) {
+    platform.bus.publish({
+      type: 'lottery.draw.closed',
+      payload: { draw_ids: moved.closed, early: false },
+      audience: { permission: 'lottery.catalog.read' },
+    });
+  }
+  return moved;
 }

@@ -104,6 +104,29 @@ export async function lotteryUses(db: LotteryDb, id: string): Promise<number> {
   return Number(resulted.n) + Number(composites.n);
 }
 
+/**
+ * The lottery's draws not yet settled that hold a sold, uncancelled line. Their tickets settle by the
+ * lottery's result format and its draws close by its time zone: neither may change under them.
+ */
+export async function countDrawsWithLiveSales(db: LotteryDb, lotteryId: string): Promise<number> {
+  const row = await db
+    .selectFrom('lottery_draws as d')
+    .select(countAll().as('n'))
+    .where('d.lottery_id', '=', lotteryId)
+    .where('d.status', '!=', 'settled')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('lottery_ticket_lines as tl')
+          .select('tl.id')
+          .whereRef('tl.draw_id', '=', 'd.id')
+          .where('tl.status', '=', 'pending'),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Removes a lottery with its schedule, its unsold draws and its overrides; sold draws make it fail. */
 export async function deleteLotteryRow(db: LotteryDb, id: string): Promise<void> {
   const draws = db.selectFrom('lottery_draws').select('id').where('lottery_id', '=', id);

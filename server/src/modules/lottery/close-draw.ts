@@ -4,7 +4,10 @@ import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
 import { type DrawWithLottery, findDraw, transitionDraw } from './draws.repo.ts';
 
-/** An admin stops sales of an open draw before its close time; the reason is audited. */
+/**
+ * An admin stops sales of an open draw before its close time; the reason is audited. The selling
+ * screens hear of it at once, since by their own clock the draw is still open.
+ */
 export async function closeDrawEarly(
   platform: Platform,
   actor: Actor,
@@ -27,6 +30,11 @@ export async function closeDrawEarly(
       before: { status: draw.status, close_at: draw.close_at },
       after: { status: 'closed', closed_at: at, reason },
     });
+  });
+  platform.bus.publish({
+    type: 'lottery.draw.closed',
+    payload: { draw_ids: [id], early: true },
+    audience: { permission: 'lottery.catalog.read' },
   });
   return (await findDraw(lotteryDb(platform.db), id))!;
 }

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable, Updateable } from 'kysely';
 import type { AllLotteryTables, LotteryDb } from './db.ts';
 import type { LotteryDrawsTable } from './tables.ts';
 
@@ -121,11 +121,22 @@ const hasSales = (eb: ExpressionBuilder<AllLotteryTables, 'lottery_draws'>) =>
       .whereRef('tl.draw_id', '=', 'lottery_draws.id'),
   );
 
+/** Something sold in the draw and not cancelled: what a move of its instants would change under a customer. */
+const hasLiveSales = (eb: ExpressionBuilder<AllLotteryTables, 'lottery_draws'>) =>
+  eb.exists(
+    eb
+      .selectFrom('lottery_ticket_lines as tl')
+      .innerJoin('lottery_tickets as t', 't.id', 'tl.ticket_id')
+      .select('tl.draw_id')
+      .whereRef('tl.draw_id', '=', 'lottery_draws.id')
+      .where('t.status', '!=', 'cancelled'),
+  );
+
 /** A lottery's draws still ahead (scheduled, or open before their close), with whether anything was sold in them. */
 export async function findUpcomingDraws(db: LotteryDb, lotteryId: string, now: string) {
   const rows = await db
     .selectFrom('lottery_draws')
-    .select(['id', 'draw_date', 'draw_time', 'close_at'])
+    .select(['id', 'draw_date', 'draw_time', 'close_at', 'draw_at', 'business_date'])
     .select((eb) => hasSales(eb).as('sold'))
     .where('lottery_id', '=', lotteryId)
     .where('status', 'in', ['scheduled', 'open'])
@@ -155,14 +166,37 @@ export async function deleteUnsoldDraws(db: LotteryDb, ids: readonly string[]): 
   return removedIds;
 }
 
-/** Gives a draw nothing was sold in a new close instant; returns whether it applied. */
-export async function moveUnsoldDrawClose(db: LotteryDb, id: string, closeAt: string, now: string) {
+export type DrawReplan = Pick<
+  Updateable<LotteryDrawsTable>,
+  'close_at' | 'draw_at' | 'business_date' | 'status' | 'closed_at'
+>;
+
+/** Gives a draw still ahead that nothing was sold in new instants (or closes it); returns whether it applied. */
+export async function moveUnsoldDraw(db: LotteryDb, id: string, changes: DrawReplan, now: string) {
   const rows = await db
     .updateTable('lottery_draws')
-    .set({ close_at: closeAt, updated_at: now })
+    .set({ ...changes, updated_at: now })
     .where('id', '=', id)
-    .where((eb) => eb.not(hasSales(eb)))
+    .where('status', 'in', ['scheduled', 'open'])
+    .where((eb) => eb.not(hasLiveSales(eb)))
     .returning('id')
     .execute();
   return rows.length === 1;
+}
+
+/**
+ * PostgreSQL only (SQLite has one writer and no FOR UPDATE): holds the lottery's draws not yet
+ * settled until the transaction ends. A sale's line insert checks its draw's foreign key with
+ * FOR KEY SHARE, which FOR UPDATE conflicts with (an UPDATE's own lock would not): a sale in flight
+ * is waited for, and one that starts after waits until this transaction is done.
+ */
+export async function lockUnsettledDraws(db: LotteryDb, lotteryId: string): Promise<void> {
+  await db
+    .selectFrom('lottery_draws')
+    .select('id')
+    .where('lottery_id', '=', lotteryId)
+    .where('status', '!=', 'settled')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
 }

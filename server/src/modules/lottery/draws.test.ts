@@ -1,10 +1,12 @@
 import { localTime } from '@matriz/shared/lottery/schedule';
 import { expect, it } from 'vitest';
 import { describeEngines, type TestApp } from '../../../test/harness.ts';
+import { newId } from '../../platform/ids.ts';
 import { advanceDraws } from './advance-draws.ts';
 import { lotteryDb } from './db.ts';
 import { findSellableDraws } from './draws.repo.ts';
 import { generateDraws } from './generate-draws.ts';
+import { openDraw, THURSDAY_MORNING } from './lottery-test-kit.ts';
 
 interface Draw {
   id: string;
@@ -20,7 +22,7 @@ interface Draw {
 async function call(
   app: TestApp,
   cookie: string,
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: unknown,
 ) {
@@ -218,6 +220,63 @@ describeEngines('sorteos del día', (t) => {
     expect(audit.body.items[0].after.draws_removed).toHaveLength(at1330);
   });
 
+  it('con ventas en sorteos sin liquidar, el formato y la zona horaria no cambian; el resto sí', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const seller = await app.login('juan001');
+    const loteka = (await call(app, admin, 'GET', '/lottery/lotteries?q=LOTEKA')).body.items[0];
+    const patch = (body: object) => call(app, admin, 'PATCH', `/lottery/lotteries/${loteka.id}`, body);
+    // Without sales nothing stops the change.
+    expect((await patch({ time_zone: 'America/New_York' })).status).toBe(200);
+    expect((await patch({ time_zone: loteka.time_zone })).status).toBe(200);
+
+    const sold = await call(app, seller, 'POST', '/lottery/tickets', { entry: 'LOTEKA|23|10' });
+    expect(sold.status, JSON.stringify(sold.body)).toBe(201);
+    for (const [field, value] of [
+      ['result_format', 'pick3'],
+      ['time_zone', 'America/New_York'],
+    ] as const) {
+      const refused = await patch({ [field]: value, name: 'OTRO NOMBRE' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({
+        code: 'LOTTERY_HAS_SALES',
+        details: { field, fields: [field], lottery: loteka.name, draws: 1 },
+      });
+      expect(refused.body.error.message).toContain(`La lotería «${loteka.name}» tiene ventas en 1 sorteo(s)`);
+    }
+    const unchanged = (await call(app, admin, 'GET', `/lottery/lotteries/${loteka.id}`)).body.lottery;
+    expect(unchanged).toMatchObject({
+      name: loteka.name,
+      result_format: 'quiniela',
+      time_zone: loteka.time_zone,
+    });
+
+    // The form sends every field: the same format and zone with a new name and order is saved.
+    const renamed = await patch({
+      name: 'LOTEKA NOCHE',
+      sort_order: 99,
+      result_format: loteka.result_format,
+      time_zone: loteka.time_zone,
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body.lottery).toMatchObject({ name: 'LOTEKA NOCHE', sort_order: 99 });
+    expect((await patch({ name: loteka.name, sort_order: loteka.sort_order })).status).toBe(200);
+
+    // Once the sale is cancelled no sold ticket depends on them any more.
+    const cancelled = await call(
+      app,
+      seller,
+      'POST',
+      `/lottery/tickets/${sold.body.ticket.ticket_code}/cancel`,
+      {
+        reason: 'cliente se arrepintió',
+      },
+    );
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect((await patch({ time_zone: 'America/New_York' })).status).toBe(200);
+    expect((await patch({ time_zone: loteka.time_zone })).status).toBe(200);
+  });
+
   it('buscar loterías no distingue mayúsculas ni acentos', async () => {
     const app = t();
     const admin = await app.login('admin');
@@ -373,6 +432,167 @@ describeEngines('el reloj cierra las ventas', (t) => {
     const nextDay = await app.login('admin');
     expect(new Set((await drawsOf(app, nextDay, '?date=2026-02-06')).map((d) => d.status))).toEqual(
       new Set(['open']),
+    );
+  });
+});
+
+describeEngines('cambiar la zona horaria de una lotería', (t) => {
+  const HOUR = 3_600_000;
+  const lotteryNamed = async (app: TestApp, cookie: string, code: string) =>
+    (await call(app, cookie, 'GET', `/lottery/lotteries?q=${code}`)).body.items[0] as {
+      id: string;
+      time_zone: string;
+    };
+  const storedDraws = (app: TestApp, lotteryId: string) =>
+    lotteryDb(app.platform.db)
+      .selectFrom('lottery_draws')
+      .select(['id', 'draw_date', 'draw_time', 'status', 'close_at', 'draw_at', 'business_date', 'closed_at'])
+      .where('lottery_id', '=', lotteryId)
+      .orderBy('draw_at')
+      .execute();
+  const sellInto = (app: TestApp, cookie: string, drawId: string) =>
+    call(app, cookie, 'POST', '/lottery/tickets', { entry: '57 1', draw_ids: [drawId] });
+  const lastAudit = async (app: TestApp, cookie: string, lotteryId: string) =>
+    (await call(app, cookie, 'GET', `/audit?entity=lottery_lottery&entity_id=${lotteryId}`)).body.items[0];
+
+  it('de Santo Domingo a Costa Rica los sorteos abiertos cierran y sortean dos horas después; uno ya cerrado queda igual', async () => {
+    const app = t();
+    app.clock.set(THURSDAY_MORNING);
+    await generateDraws(app.platform, '2026-01-28', 1);
+    const admin = await app.login('admin');
+    const seller = await app.login('juan001');
+    const primera = await lotteryNamed(app, admin, 'PRIMERA');
+    expect(primera.time_zone).toBe('America/Santo_Domingo');
+    // A ticket sold and cancelled leaves nothing under a customer: its draw moves like the others.
+    const evening = find(await drawsOf(app, seller, `?lottery_id=${primera.id}`), 'PRIMERA', '20:00');
+    const voided = await sellInto(app, seller, evening.id);
+    expect(voided.status, JSON.stringify(voided.body)).toBe(201);
+    const cancel = await call(
+      app,
+      seller,
+      'POST',
+      `/lottery/tickets/${voided.body.ticket.ticket_code}/cancel`,
+      {
+        reason: 'cliente se arrepintió',
+      },
+    );
+    expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+    const before = await storedDraws(app, primera.id);
+    const closed = before.filter((d) => d.status === 'closed');
+    const ahead = before.filter((d) => d.status === 'open' || d.status === 'scheduled');
+    expect(closed.map((d) => d.draw_date)).toEqual(['2026-01-28', '2026-01-28']);
+    expect(ahead.length).toBeGreaterThan(2);
+
+    const changed = await call(app, admin, 'PATCH', `/lottery/lotteries/${primera.id}`, {
+      time_zone: 'America/Costa_Rica',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const after = await storedDraws(app, primera.id);
+    const shifted = (iso: string) => new Date(Date.parse(iso) + 2 * HOUR).toISOString();
+    expect(after).toEqual(
+      expect.arrayContaining([
+        ...closed,
+        ...ahead.map((d) => ({ ...d, close_at: shifted(d.close_at), draw_at: shifted(d.draw_at) })),
+      ]),
+    );
+    expect(after).toHaveLength(before.length);
+    expect(await lastAudit(app, admin, primera.id)).toMatchObject({
+      before: { time_zone: 'America/Santo_Domingo' },
+      after: { time_zone: 'America/Costa_Rica', draws_moved: ahead.length, draws_closed: [] },
+    });
+
+    // Today's 12:00 draw now closes at 11:50 in Costa Rica (17:50Z), no longer 11:50 in Santo Domingo (15:50Z).
+    const noon = find(await drawsOf(app, seller, `?lottery_id=${primera.id}`), 'PRIMERA', '12:00');
+    expect(noon).toMatchObject({ close_at: '2026-01-29T17:50:00.000Z', draw_at: '2026-01-29T18:00:00.000Z' });
+    app.clock.set('2026-01-29T16:00:00.000Z');
+    const late = await sellInto(app, seller, noon.id);
+    expect(late.status, JSON.stringify(late.body)).toBe(201);
+    app.clock.set('2026-01-29T17:50:00.001Z');
+    const tooLate = await sellInto(app, seller, noon.id);
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.body.error).toMatchObject({
+      code: 'DRAW_CLOSED',
+      details: { lottery: 'PRIMERA', close_at: '2026-01-29T17:50:00.000Z' },
+    });
+    app.clock.set(THURSDAY_MORNING);
+  });
+
+  it('un sorteo cuyo cierre en la zona nueva ya pasó queda cerrado, sin venta, y la auditoría lo dice', async () => {
+    const app = t();
+    app.clock.set('2026-01-29T16:00:00.000Z');
+    const admin = await app.login('admin');
+    const seller = await app.login('juan001');
+    const suerte = await lotteryNamed(app, admin, 'SUERTE');
+    const today = (await storedDraws(app, suerte.id)).filter((d) => d.draw_date === '2026-01-29');
+    expect(today.map((d) => [d.draw_time, d.status, d.close_at])).toEqual([
+      ['12:30', 'open', '2026-01-29T16:20:00.000Z'],
+      ['18:00', 'open', '2026-01-29T21:50:00.000Z'],
+    ]);
+
+    // 12:20 in São Paulo (UTC−3) was 15:20Z: already past at 16:00Z.
+    const changed = await call(app, admin, 'PATCH', `/lottery/lotteries/${suerte.id}`, {
+      time_zone: 'America/Sao_Paulo',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const [midday, evening] = (await storedDraws(app, suerte.id)).filter((d) => d.draw_date === '2026-01-29');
+    expect(midday).toMatchObject({
+      id: today[0].id,
+      status: 'closed',
+      close_at: '2026-01-29T15:20:00.000Z',
+      closed_at: '2026-01-29T15:20:00.000Z',
+      draw_at: '2026-01-29T15:30:00.000Z',
+    });
+    expect(evening).toMatchObject({ status: 'open', close_at: '2026-01-29T20:50:00.000Z' });
+    expect((await lastAudit(app, admin, suerte.id)).after).toMatchObject({ draws_closed: [midday.id] });
+    const refused = await sellInto(app, seller, midday.id);
+    expect(refused.body.error).toMatchObject({ code: 'DRAW_CLOSED', details: { lottery: 'SUERTE' } });
+    expect((await sellInto(app, seller, evening.id)).status).toBe(201);
+    app.clock.set(THURSDAY_MORNING);
+  });
+
+  it('una venta en curso mientras se cambia la zona: el cambio la espera y se rechaza con LOTTERY_HAS_SALES', async () => {
+    const app = t();
+    app.clock.set(THURSDAY_MORNING);
+    const admin = await app.login('admin');
+    const seller = await app.login('juan001');
+    const lotedom = await lotteryNamed(app, admin, 'LOTEDOM');
+    const elsewhere = await sellInto(app, seller, await openDraw(app, 'REAL'));
+    expect(elsewhere.status).toBe(201);
+    const soldLine = await lotteryDb(app.platform.db)
+      .selectFrom('lottery_ticket_lines')
+      .selectAll()
+      .where('ticket_id', '=', elsewhere.body.ticket.ticket_id)
+      .executeTakeFirstOrThrow();
+    const drawId = find(await drawsOf(app, admin, `?lottery_id=${lotedom.id}`), 'LOTEDOM').id;
+
+    let finishSale!: () => void;
+    let lineWritten!: () => void;
+    const written = new Promise<void>((resolve) => {
+      lineWritten = resolve;
+    });
+    // A sale's transaction that has written its line and not committed yet.
+    const sale = app.platform.db.transaction().execute(async (trx) => {
+      await lotteryDb(trx)
+        .insertInto('lottery_ticket_lines')
+        .values({ ...soldLine, id: newId(), draw_id: drawId, lottery_id: lotedom.id, status: 'pending' })
+        .execute();
+      lineWritten();
+      await new Promise<void>((resolve) => {
+        finishSale = resolve;
+      });
+    });
+    await written;
+    const change = call(app, admin, 'PATCH', `/lottery/lotteries/${lotedom.id}`, {
+      time_zone: 'America/Costa_Rica',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    finishSale();
+    await sale;
+    const refused = await change;
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'LOTTERY_HAS_SALES', details: { draws: 1 } });
+    expect((await call(app, admin, 'GET', `/lottery/lotteries/${lotedom.id}`)).body.lottery.time_zone).toBe(
+      'America/Santo_Domingo',
     );
   });
 });

@@ -28,6 +28,15 @@ export interface LayoffRequest {
   reference?: string | null;
 }
 
+/** How a lay-off's ledger entries read on a partner's statement: which draw, which play, which partner. */
+export function layoffMemo(
+  label: string,
+  draw: { lottery_code: string; draw_date: string; draw_time: string },
+  play: { betType: string; number: string; partnerCode: string },
+): string {
+  return `${label} ${draw.lottery_code} ${draw.draw_date} ${draw.draw_time} ${play.betType} ${play.number} ${play.partnerCode}`;
+}
+
 /** The house's own retention for a (lottery, bet type, number): the most specific rule, else 0. */
 async function retentionFor(
   platform: Platform,
@@ -106,7 +115,11 @@ export async function recordLayoff(
     debit_account: debit,
     credit_account: credit,
     amount,
-    memo: `${direction === 'export' ? 'BOTE EXPORTADO' : 'BOTE IMPORTADO'} ${draw.lottery_code} ${betType} ${number} ${partner.code}`,
+    memo: layoffMemo(direction === 'export' ? 'BOTE EXPORTADO' : 'BOTE IMPORTADO', draw, {
+      betType,
+      number,
+      partnerCode: partner.code,
+    }),
   });
   const ledger =
     direction === 'export'

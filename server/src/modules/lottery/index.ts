@@ -17,6 +17,10 @@ import * as outcomes from './migrations/20261123T090000_lottery_outcomes.ts';
 import * as ticketClaims from './migrations/20261124T090000_lottery_ticket_claims.ts';
 import * as linePrizeColumns from './migrations/20261125T090000_lottery_line_prize_columns.ts';
 import * as linesDrawTicketIndex from './migrations/20261126T090000_lottery_lines_draw_ticket_index.ts';
+import * as ticketRequestHash from './migrations/20261127T090000_lottery_ticket_request_hash.ts';
+import * as rulesGeneration from './migrations/20261127T095000_lottery_rules_generation.ts';
+import * as uniqueBlocks from './migrations/20261127T100000_lottery_unique_blocks.ts';
+import * as bancaVersion from './migrations/20261127T100001_lottery_banca_version.ts';
 import { registerMoneyRoutes } from './money.routes.ts';
 import { registerNetworkRoutes } from './network.routes.ts';
 import { registerPrintRoutes } from './print.routes.ts';
@@ -42,6 +46,10 @@ export const lotteryModule: ModuleDefinition = {
     '20261124T090000_lottery_ticket_claims': ticketClaims,
     '20261125T090000_lottery_line_prize_columns': linePrizeColumns,
     '20261126T090000_lottery_lines_draw_ticket_index': linesDrawTicketIndex,
+    '20261127T090000_lottery_ticket_request_hash': ticketRequestHash,
+    '20261127T095000_lottery_rules_generation': rulesGeneration,
+    '20261127T100000_lottery_unique_blocks': uniqueBlocks,
+    '20261127T100001_lottery_banca_version': bancaVersion,
   },
   routes: (app, platform) => {
     registerSettingsRoutes(app, platform);

@@ -164,16 +164,37 @@ export async function listLayoffs(
   return query.orderBy('x.created_at', 'desc').limit(1000).execute();
 }
 
-/** Σ debits − Σ credits of a partner's accounts: what the partner owes the house (negative: owed to it). */
-export async function partnerBalance(db: LotteryDb, partnerId: string): Promise<number> {
-  const prefix = `partner:${partnerId}:%`;
-  const row = await db
+/** Every account of a partner (receivable and payable) matches this LIKE pattern. */
+const partnerAccounts = (partnerId: string) => `partner:${partnerId}:%`;
+
+/**
+ * Σ debits − Σ credits of a partner's accounts: what the partner owes the house (negative: owed to it);
+ * with `before`, only the entries of earlier business days (a statement's opening balance).
+ */
+export async function partnerBalance(db: LotteryDb, partnerId: string, before?: string): Promise<number> {
+  const prefix = partnerAccounts(partnerId);
+  let query = db
     .selectFrom('lottery_ledger_entries')
     .select([
       sumCents(sql`case when debit_account like ${prefix} then amount else 0 end`).as('debits'),
       sumCents(sql`case when credit_account like ${prefix} then amount else 0 end`).as('credits'),
     ])
-    .where((eb) => eb.or([eb('debit_account', 'like', prefix), eb('credit_account', 'like', prefix)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('debit_account', 'like', prefix), eb('credit_account', 'like', prefix)]));
+  if (before) query = query.where('business_date', '<', before);
+  const row = await query.executeTakeFirst();
   return Number(row?.debits ?? 0) - Number(row?.credits ?? 0);
+}
+
+/** A partner's ledger entries of some business days, in the order they were booked. */
+export async function partnerEntries(db: LotteryDb, partnerId: string, range: { from: string; to: string }) {
+  const prefix = partnerAccounts(partnerId);
+  return db
+    .selectFrom('lottery_ledger_entries')
+    .select(['id', 'at', 'business_date', 'kind', 'debit_account', 'credit_account', 'amount', 'memo'])
+    .where((eb) => eb.or([eb('debit_account', 'like', prefix), eb('credit_account', 'like', prefix)]))
+    .where('business_date', '>=', range.from)
+    .where('business_date', '<=', range.to)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }

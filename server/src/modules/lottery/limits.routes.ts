@@ -14,6 +14,7 @@ import { blockNumber, checkNetworkWide } from './block-number.ts';
 import { changeLimitRule } from './change-limit-rule.ts';
 import { createLimitRule } from './create-limit-rule.ts';
 import { lotteryDb } from './db.ts';
+import { findDraw } from './draws.repo.ts';
 import { listBlockedNumbers, listHotNumbers, listLimitRules } from './limits.repo.ts';
 import { markHotNumber } from './mark-hot-number.ts';
 import { unblockNumber } from './unblock-number.ts';
@@ -38,13 +39,23 @@ export function registerLimitRoutes(app: App, platform: Platform): void {
         active: request.query.active === undefined ? undefined : request.query.active === 'true',
         level: request.query.level,
       });
+      const drawIds = [...new Set(rows.flatMap((r) => (r.draw_id ? [r.draw_id] : [])))];
+      const draws = new Map(
+        (await Promise.all(drawIds.map((id) => findDraw(db(), id)))).flatMap((d) => (d ? [[d.id, d]] : [])),
+      );
       return {
-        items: rows.map((r) => ({
-          ...r,
-          max_amount: major(r.max_cents),
-          max_cents: undefined,
-          active: r.active === 1,
-        })),
+        items: rows.map((r) => {
+          const draw = r.draw_id ? draws.get(r.draw_id) : undefined;
+          return {
+            ...r,
+            max_amount: major(r.max_cents),
+            max_cents: undefined,
+            active: r.active === 1,
+            draw: draw
+              ? { lottery_code: draw.lottery_code, draw_date: draw.draw_date, draw_time: draw.draw_time }
+              : null,
+          };
+        }),
       };
     },
   );

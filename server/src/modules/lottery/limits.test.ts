@@ -53,20 +53,26 @@ describeEngines('límites: quién los fija y cuáles pueden aplicarse', (t) => {
     const { zone, banca } = await ids(app);
     const before = await counts(app);
     const refused = [
-      [{ level: 'global', max_amount: 100 }, 'LIMIT_NEEDS_ADMIN', 'level'],
+      [{ level: 'global', max_amount: 100 }, 'LIMIT_NEEDS_ADMIN', 'level', 'nivel'],
       [
         { level: 'number', bet_type: 'DIRECTO', number: '23', max_amount: 100 },
         'LIMIT_NEEDS_ADMIN',
         'zone_id',
+        'zona',
       ],
-      [{ level: 'zone', zone_id: zone('NTE'), max_amount: 100 }, 'LIMIT_OUT_OF_SCOPE', 'zone_id'],
-      [{ level: 'banca', banca_id: banca('030'), max_amount: 100 }, 'LIMIT_OUT_OF_SCOPE', 'banca_id'],
+      [{ level: 'zone', zone_id: zone('NTE'), max_amount: 100 }, 'LIMIT_OUT_OF_SCOPE', 'zone_id', 'zona'],
+      [
+        { level: 'banca', banca_id: banca('030'), max_amount: 100 },
+        'LIMIT_OUT_OF_SCOPE',
+        'banca_id',
+        'banca',
+      ],
     ] as const;
-    for (const [body, code, field] of refused) {
+    for (const [body, code, field, words] of refused) {
       const response = await call(app, supervisor, 'POST', '/lottery/limits', body);
       expect(response.status, JSON.stringify(body)).toBe(403);
       expect(response.body.error).toMatchObject({ code, details: { field } });
-      expect(response.body.error.message).toContain(`«${field}»`);
+      expect(response.body.error.message.startsWith(`«${words}»: `), response.body.error.message).toBe(true);
     }
     const block = await call(app, supervisor, 'POST', '/lottery/blocks', {
       number: '13',
@@ -149,55 +155,63 @@ describeEngines('límites: quién los fija y cuáles pueden aplicarse', (t) => {
         { level: 'zone', zone_id: 'no-existe', max_amount: 10 },
         'LIMIT_TARGET_NOT_FOUND',
         'zone_id',
+        '«zona»: no existe',
       ],
       [
         '/lottery/limits',
         { level: 'banca', zone_id: zone('NTE'), banca_id: banca('010'), max_amount: 10 },
         'LIMIT_TARGET_MISMATCH',
         'banca_id',
+        '«banca» no corresponde a «zona»',
       ],
       [
         '/lottery/limits',
         { level: 'number', bet_type: 'DIRECTO', number: '123', max_amount: 10 },
         'LIMIT_NUMBER_INVALID',
         'number',
+        '«número»: ',
       ],
       [
         '/lottery/limits',
         { level: 'bet_type', bet_type: 'PALE', lottery_id: lottery('FL_PICK3'), max_amount: 10 },
         'LIMIT_BET_TYPE_NOT_SOLD',
         'bet_type',
+        '«tipo de jugada»: ',
       ],
       [
         '/lottery/blocks',
         { number: '123', bet_type: 'DIRECTO', reason: 'prueba' },
         'LIMIT_NUMBER_INVALID',
         'number',
+        '«número»: ',
       ],
       [
         '/lottery/blocks',
         { number: '123', lottery_id: lottery('REAL'), reason: 'prueba' },
         'NUMBER_NEVER_SOLD',
         'number',
+        '«número»: ',
       ],
       [
         '/lottery/hot-numbers',
         { number: '45', reason: 'sin límites' },
         'HOT_NUMBER_WITHOUT_LIMITS',
         'directo',
+        '«directo»: ',
       ],
       [
         '/lottery/hot-numbers',
         { number: '45', lottery_id: 'no-existe', directo: 5, reason: 'prueba' },
         'LIMIT_TARGET_NOT_FOUND',
         'lottery_id',
+        '«lotería»: no existe',
       ],
     ] as const;
-    for (const [url, body, code, field] of refused) {
+    for (const [url, body, code, field, words] of refused) {
       const response = await call(app, admin, 'POST', url, body);
       expect(response.status, `${url} ${JSON.stringify(body)}`).toBe(422);
       expect(response.body.error).toMatchObject({ code, details: { field } });
-      expect(response.body.error.message).toContain(`«${field}»`);
+      expect(response.body.error.message.startsWith(words), response.body.error.message).toBe(true);
     }
     expect(await counts(app)).toEqual(before);
 
@@ -252,5 +266,75 @@ describeEngines('límites: quién los fija y cuáles pueden aplicarse', (t) => {
     });
     expect(hotTwice.status).toBe(409);
     expect(hotTwice.body.error.code).toBe('HOT_NUMBER_DUPLICATE');
+  });
+});
+
+describeEngines('bloqueos y números calientes simultáneos', (t) => {
+  it('20 peticiones idénticas a la vez dejan una sola fila; las demás reciben el mismo error que la repetida', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const { lottery } = await ids(app);
+    const db = lotteryDb(app.platform.db);
+    const cases = [
+      {
+        url: '/lottery/blocks',
+        body: { number: '31', lottery_id: lottery('REAL'), reason: 'a la vez' },
+        code: 'BLOCK_DUPLICATE',
+        rows: () =>
+          db
+            .selectFrom('lottery_blocked_numbers')
+            .select('id')
+            .where('number', '=', '31')
+            .where('active', '=', 1)
+            .execute(),
+      },
+      {
+        // Every lottery (no lottery_id): NULLs must collide too.
+        url: '/lottery/blocks',
+        body: { number: '32', reason: 'a la vez' },
+        code: 'BLOCK_DUPLICATE',
+        rows: () =>
+          db
+            .selectFrom('lottery_blocked_numbers')
+            .select('id')
+            .where('number', '=', '32')
+            .where('active', '=', 1)
+            .execute(),
+      },
+      {
+        url: '/lottery/hot-numbers',
+        body: { number: '33', directo: 40, reason: 'a la vez' },
+        code: 'HOT_NUMBER_DUPLICATE',
+        rows: () =>
+          db
+            .selectFrom('lottery_hot_numbers')
+            .select('id')
+            .where('number', '=', '33')
+            .where('active', '=', 1)
+            .execute(),
+      },
+    ];
+    for (const { url, body, code, rows } of cases) {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => call(app, admin, 'POST', url, body)),
+      );
+      const label = `${url} ${JSON.stringify(body)}`;
+      expect(answers.filter((a) => a.status === 201).length, label).toBe(1);
+      const refused = answers.filter((a) => a.status !== 201);
+      expect(refused.length, label).toBe(19);
+      for (const answer of refused) {
+        expect(answer.status, JSON.stringify(answer.body)).toBe(409);
+        expect(answer.body.error).toMatchObject({ code, details: { field: 'number', number: body.number } });
+        expect(answer.body.error.message).toContain(body.number);
+      }
+      expect((await rows()).length, label).toBe(1);
+    }
+
+    // Lifted, the same block can be set again: only active rows are unique.
+    const block = (await cases[0].rows())[0];
+    expect(
+      (await call(app, admin, 'POST', `/lottery/blocks/${block.id}/remove`, { reason: 'fin' })).status,
+    ).toBe(200);
+    expect((await call(app, admin, 'POST', '/lottery/blocks', cases[0].body)).status).toBe(201);
   });
 });

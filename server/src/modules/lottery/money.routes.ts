@@ -15,11 +15,11 @@ import {
   PrintQuery,
   RepayBody,
 } from '@matriz/shared/api/lottery-money';
-import { languageFrom } from '@matriz/shared/i18n/translate';
 import { localDate } from '@matriz/shared/lottery/schedule';
 import { toCents, toMajor } from '@matriz/shared/money';
 import type { FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { LangQuery, requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { approveMovement, getMoneySettings } from './approve-movement.ts';
@@ -301,11 +301,11 @@ export function registerMoneyRoutes(app: App, platform: Platform): void {
   );
   app.get(
     '/lottery/money/cuadre/print',
-    { config: read, schema: { tags, querystring: CuadreQuery.extend(PrintQuery.shape) } },
+    { config: read, schema: { tags, querystring: CuadreQuery.extend(PrintQuery.shape).extend(LangQuery) } },
     async (request, reply) => {
       const result = await bancaCuadre(platform, request.auth!, request.query.banca_id, request.query.date);
       const settings = await getOperatorSettings(db(), platform.config);
-      const language = languageFrom(request.headers['accept-language']);
+      const language = requestLanguage(request);
       const closed = result.close
         ? (JSON.parse(result.close.figures_json) as typeof result.figures)
         : result.figures;
@@ -397,7 +397,7 @@ export function registerMoneyRoutes(app: App, platform: Platform): void {
   );
   app.get(
     '/lottery/money/shifts/:id/print',
-    { config: sell, schema: { tags, params: IdParams, querystring: PrintQuery } },
+    { config: sell, schema: { tags, params: IdParams, querystring: PrintQuery.extend(LangQuery) } },
     async (request, reply) => {
       const current = await currentShift(platform, request.auth!, request.params.id);
       if (!current) throw notFound('lottery_shift', request.params.id);
@@ -409,7 +409,7 @@ export function registerMoneyRoutes(app: App, platform: Platform): void {
             current.figures,
             current.shift.counted_cash === null ? null : Number(current.shift.counted_cash),
             settings.currency_symbol,
-            languageFrom(request.headers['accept-language']),
+            requestLanguage(request),
           ),
           footer: settings.name,
         },

@@ -167,6 +167,35 @@ describeEngines('dinero y reportes de lotería', (t) => {
     expect(text).toContain('010 LA CENTRAL');
     expect(text).toContain('Totales');
 
+    // A download link carries the app's language (`lang`), which wins over the browser's.
+    const exported = (format: 'xlsx' | 'pdf') =>
+      app.app.inject({
+        method: 'GET',
+        url: `/api/v1/lottery/reports/daily-sales/export/${format}?from=${day}&to=${day}&lang=en`,
+        headers: { cookie: admin, 'accept-language': 'es-DO,es;q=0.9' },
+      });
+    const englishXlsx = await exported('xlsx');
+    expect(englishXlsx.statusCode, englishXlsx.body).toBe(200);
+    const englishBook = new ExcelJS.Workbook();
+    await englishBook.xlsx.load(englishXlsx.rawPayload as unknown as ArrayBuffer);
+    const englishCells: unknown[] = [];
+    englishBook.worksheets[0].eachRow((row) => {
+      row.eachCell((cell) => {
+        englishCells.push(cell.value);
+      });
+    });
+    expect(englishCells).toEqual(expect.arrayContaining(['Daily sales by banca', 'Date', 'Sales']));
+    expect(englishCells).not.toContain('Venta');
+    const englishPdf = await exported('pdf');
+    expect(englishPdf.statusCode).toBe(200);
+    writeFileSync(join(dir, 'en.pdf'), englishPdf.rawPayload);
+    const englishText = execFileSync('pdftotext', ['-layout', join(dir, 'en.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(englishText).toContain('Daily sales by banca');
+    expect(englishText).toContain('Totals');
+    expect(englishText).not.toContain('Totales');
+
     // Cobros: small one approved at once; big one waits for the admin.
     const small = await call(app, cobrador, 'POST', '/lottery/money/cobros', {
       banca_id: banca.id,
@@ -265,10 +294,17 @@ describeEngines('dinero y reportes de lotería', (t) => {
     );
     const print = await app.app.inject({
       method: 'GET',
-      url: `/api/v1/lottery/money/cuadre/print?banca_id=${banca.id}&date=${day}&format=80mm`,
-      headers: { cookie: admin },
+      url: `/api/v1/lottery/money/cuadre/print?banca_id=${banca.id}&date=${day}&format=80mm&lang=en`,
+      headers: { cookie: admin, 'accept-language': 'es-DO,es;q=0.9' },
     });
     expect(print.statusCode).toBe(200);
+    const cuadreDir = mkdtempSync(join(tmpdir(), 'matriz-cuadre-'));
+    writeFileSync(join(cuadreDir, 'c.pdf'), print.rawPayload);
+    const cuadreText = execFileSync('pdftotext', ['-layout', join(cuadreDir, 'c.pdf'), '-'], {
+      encoding: 'utf8',
+    });
+    expect(cuadreText).toContain('Cash to hand over');
+    expect(cuadreText).not.toContain('Ventas');
     const close = await call(app, cobrador, 'POST', '/lottery/money/cash-closes', {
       banca_id: banca.id,
       date: day,

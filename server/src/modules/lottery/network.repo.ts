@@ -6,6 +6,7 @@ import type {
   LotteryAgentsTable,
   LotteryAssignmentsTable,
   LotteryBancasTable,
+  LotteryTables,
   LotteryZonesTable,
 } from './tables.ts';
 
@@ -31,10 +32,12 @@ export interface ListFilter {
   pageSize: number;
 }
 
-export type ZoneRow = Selectable<LotteryZonesTable> & { banca_count: number };
-export type BancaRow = Selectable<LotteryBancasTable> & {
+export type ZoneRow = Selectable<LotteryZonesTable> & { banca_count: number; active_banca_count: number };
+export type BancaRow = Selectable<LotteryTables['lottery_bancas']> & {
   zone_code: string;
   zone_name: string;
+  /** 0 when the zone is switched off: none of its bancas sells. */
+  zone_active: number;
   user_count: number;
 };
 export type AgentRow = Selectable<LotteryAgentsTable> & { zone_name: string | null };
@@ -51,6 +54,14 @@ function zonesQuery(db: LotteryDb) {
         .select(countAll().as('n'))
         .whereRef('b.zone_id', '=', 'z.id')
         .as('banca_count'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('lottery_bancas as b')
+        .select(countAll().as('n'))
+        .whereRef('b.zone_id', '=', 'z.id')
+        .where('b.active', '=', 1)
+        .as('active_banca_count'),
     );
 }
 
@@ -77,9 +88,10 @@ export async function listZones(
   return { items: items.map(withCount), total: Number(total.n) };
 }
 
-const withCount = <T extends { banca_count: unknown }>(row: T) => ({
+const withCount = <T extends { banca_count: unknown; active_banca_count: unknown }>(row: T) => ({
   ...row,
   banca_count: Number(row.banca_count),
+  active_banca_count: Number(row.active_banca_count),
 });
 
 export async function findZone(db: LotteryDb, id: string): Promise<ZoneRow | null> {
@@ -132,7 +144,7 @@ function bancasQuery(db: LotteryDb) {
     .selectFrom('lottery_bancas as b')
     .innerJoin('lottery_zones as z', 'z.id', 'b.zone_id')
     .selectAll('b')
-    .select(['z.code as zone_code', 'z.name as zone_name'])
+    .select(['z.code as zone_code', 'z.name as zone_name', 'z.active as zone_active'])
     .select((eb) =>
       eb
         .selectFrom('lottery_assignments as a')
@@ -198,12 +210,23 @@ export async function insertBancas(db: LotteryDb, bancas: LotteryBancasTable[]):
   if (bancas.length > 0) await db.insertInto('lottery_bancas').values(bancas).execute();
 }
 
+/**
+ * Saves an edit and counts it in `version`; with `expectedVersion`, only over that version, so of
+ * two edits opened on the same one the second finds it gone. Returns whether the row was written.
+ */
 export async function updateBancaRow(
   db: LotteryDb,
   id: string,
   changes: Updateable<LotteryBancasTable>,
-): Promise<void> {
-  await db.updateTable('lottery_bancas').set(changes).where('id', '=', id).execute();
+  expectedVersion?: number,
+): Promise<boolean> {
+  let query = db
+    .updateTable('lottery_bancas')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function bancaUses(db: LotteryDb, id: string): Promise<number> {

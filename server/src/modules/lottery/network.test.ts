@@ -277,4 +277,140 @@ describeEngines('red de bancas', (t) => {
     const seller = await app.login('juan001');
     expect((await call(app, seller, 'PUT', '/lottery/settings', colones)).status).toBe(403);
   });
+
+  it('desactivar una zona detiene en el acto la venta de sus bancas activas; reactivarla la devuelve', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const seller = await app.login('juan001');
+    const zones = (await call(app, admin, 'GET', '/lottery/zones')).body.items as {
+      id: string;
+      name: string;
+      active_banca_count: number;
+    }[];
+    const zone = zones.find((z) => z.name === 'GRUPO GILBERTO TL')!;
+    const bancas = await call(
+      app,
+      admin,
+      'GET',
+      `/lottery/bancas?zone_id=${zone.id}&active=true&page_size=100`,
+    );
+    // What the deactivation dialog says will stop selling.
+    expect(zone.active_banca_count).toBe(bancas.body.total);
+    expect(zone.active_banca_count).toBeGreaterThan(0);
+    const sell = () => call(app, seller, 'POST', '/lottery/tickets', { entry: 'REAL|61|10' });
+    const tickets = async () =>
+      Number(
+        (
+          await app.platform.db
+            .withTables<{ lottery_tickets: { id: string } }>()
+            .selectFrom('lottery_tickets')
+            .select(({ fn }) => fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect((await sell()).status).toBe(201);
+
+    expect((await call(app, admin, 'POST', `/lottery/zones/${zone.id}/deactivate`)).status).toBe(200);
+    const before = await tickets();
+    const refused = await sell();
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      code: 'BANCA_ZONE_INACTIVE',
+      details: { banca: '010', zone: 'GRUPO GILBERTO TL' },
+    });
+    expect(refused.body.error.message).toBe(
+      'La banca 010 no puede vender: su zona «GRUPO GILBERTO TL» está desactivada',
+    );
+    const validated = await call(app, seller, 'POST', '/lottery/tickets/validate', { entry: 'REAL|61|10' });
+    expect(validated.body).toMatchObject({ success: false, errors: [{ code: 'BANCA_ZONE_INACTIVE' }] });
+    expect(await tickets()).toBe(before);
+    expect(
+      ((await call(app, admin, 'GET', `/lottery/zones/${zone.id}`)).body.zone as { active: boolean }).active,
+    ).toBe(false);
+
+    expect((await call(app, admin, 'POST', `/lottery/zones/${zone.id}/reactivate`)).status).toBe(200);
+    expect((await sell()).status).toBe(201);
+  });
+
+  it('dos personas editan la misma banca: la segunda recibe RECORD_CHANGED y lo guardado por la primera queda', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const banca = (await call(app, admin, 'GET', '/lottery/bancas?q=BANCA EL CRUCE')).body.items[0];
+    const opened = (await call(app, admin, 'GET', `/lottery/bancas/${banca.id}`)).body.banca;
+    expect(opened.version).toBe(banca.version);
+
+    const first = await call(app, admin, 'PATCH', `/lottery/bancas/${banca.id}`, {
+      name: 'BANCA EL CRUCE NUEVA',
+      version: opened.version,
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.banca.version).toBe(opened.version + 1);
+
+    const second = await call(app, admin, 'PATCH', `/lottery/bancas/${banca.id}`, {
+      name: 'BANCA EL CRUCE',
+      cancel_window_minutes: 5,
+      version: opened.version,
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ code: 'RECORD_CHANGED', details: { label: banca.code } });
+    expect(second.body.error.message).toContain('Recargue');
+    const now = (await call(app, admin, 'GET', `/lottery/bancas/${banca.id}`)).body.banca;
+    expect(now).toMatchObject({
+      name: 'BANCA EL CRUCE NUEVA',
+      cancel_window_minutes: banca.cancel_window_minutes,
+      version: opened.version + 1,
+    });
+
+    // Both at once from the same version: exactly one is saved.
+    const race = await Promise.all(
+      [7, 8].map((minutes) =>
+        call(app, admin, 'PATCH', `/lottery/bancas/${banca.id}`, {
+          cancel_window_minutes: minutes,
+          version: now.version,
+        }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const after = (await call(app, admin, 'GET', `/lottery/bancas/${banca.id}`)).body.banca;
+    expect(after.version).toBe(now.version + 1);
+    expect(after.cancel_window_minutes).toBe(
+      race.find((r) => r.status === 200)!.body.banca.cancel_window_minutes,
+    );
+
+    // Integrations that send no version still save (last write wins), and a stale one is refused.
+    const unversioned = await call(app, admin, 'PATCH', `/lottery/bancas/${banca.id}`, {
+      name: 'BANCA EL CRUCE',
+    });
+    expect(unversioned.status).toBe(200);
+    expect(unversioned.body.banca.version).toBe(after.version + 1);
+    const bad = await call(app, admin, 'PATCH', `/lottery/bancas/${banca.id}`, { version: 'x' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('una banca nueva sin pie de ticket toma el del operador, no líneas vacías', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const current = (await call(app, admin, 'GET', '/lottery/settings')).body.settings;
+    const footers = ['Gracias por su compra', 'Pague solo con ticket', 'Tel. 809-555-0100'];
+    expect(
+      (
+        await call(app, admin, 'PUT', '/lottery/settings', {
+          ...current,
+          footer_lines: footers,
+          print_copies: 2,
+        })
+      ).status,
+    ).toBe(200);
+    const zone = (await call(app, admin, 'GET', '/lottery/zones')).body.items[0];
+    const created = await call(app, admin, 'POST', '/lottery/bancas', {
+      code: '098',
+      name: 'BANCA NUEVA',
+      owner_name: 'DUEÑO',
+      zone_id: zone.id,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.banca).toMatchObject({ footer_lines: footers, print_copies: 2, version: 1 });
+    expect((await call(app, admin, 'DELETE', `/lottery/bancas/${created.body.banca.id}`)).status).toBe(200);
+    expect((await call(app, admin, 'PUT', '/lottery/settings', current)).status).toBe(200);
+  });
 });

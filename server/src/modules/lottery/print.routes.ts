@@ -2,6 +2,7 @@ import { SaleBody, TicketCodeParams } from '@matriz/shared/api/lottery-tickets';
 import { percentToBasisPoints } from '@matriz/shared/money';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { LangQuery } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
@@ -19,6 +20,7 @@ import { asPreview, PRINT_FORMATS } from './ticket-print-model.ts';
 const PrintQuery = z.strictObject({
   format: z.enum(PRINT_FORMATS).optional(),
   copies: z.coerce.number().int().min(1).max(3).optional(),
+  ...LangQuery,
 });
 type PrintQuery = z.infer<typeof PrintQuery>;
 const BarcodeQuery = z.strictObject({ type: z.enum(['code128', 'qr']).default('code128') });

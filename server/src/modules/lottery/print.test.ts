@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeEngines, type TestApp } from '../../../test/harness.ts';
 import { lotteryDb } from './db.ts';
 import { ESCPOS_CUT, ESCPOS_INIT, renderTicketEscpos } from './ticket-escpos.ts';
 import { renderTicketHtml } from './ticket-html.ts';
 import { PDF_PAGE_WIDTH, renderTicketPdf } from './ticket-pdf.ts';
-import type { TicketPrintModel } from './ticket-print-model.ts';
+import { formatPrintDate, type TicketPrintModel } from './ticket-print-model.ts';
 
 const THURSDAY_MORNING = '2026-01-29T14:00:00Z';
 
@@ -187,12 +187,15 @@ describeEngines(
         expect(decoded).toContain(code);
         expect(decoded.some((d) => d.startsWith(`MTZ1:${code}:`))).toBe(true);
       }
+      // The app's download link carries `lang`; the ticket is the customer's and stays in Spanish.
       const a4 = await app.app.inject({
         method: 'GET',
-        url: `/api/v1/lottery/tickets/${code}/pdf?format=A4`,
+        url: `/api/v1/lottery/tickets/${code}/pdf?format=A4&lang=en`,
         headers: { cookie: juan },
       });
+      expect(a4.statusCode, a4.body).toBe(200);
       expect(pageWidths(a4.rawPayload)[0]).toBeCloseTo(595.28, 1);
+      expect(pdfText(a4.rawPayload)).toContain('¡SUERTE!');
     });
 
     it('ESC/POS: starts with the init sequence, carries the code and ends with the cut', async () => {
@@ -476,3 +479,55 @@ describe('ticket print writers', () => {
     expect(text).toContain('REIMPRESIÓN 3');
   });
 });
+
+describeEngines(
+  'recibo de pago de premio en Costa Rica',
+  (t) => {
+    it("the pay receipt says when it was paid in the operator's zone and money in its currency, never UTC or RD$", async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const admin = await app.login('admin');
+      const code = await sell(app, juan, { entry: 'JPS|23|100' });
+      const draw = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_draws as d')
+        .innerJoin('lottery_lotteries as l', 'l.id', 'd.lottery_id')
+        .select(['d.id', 'd.draw_date', 'd.draw_time'])
+        .where('l.code', '=', 'JPS')
+        .where('d.status', '=', 'open')
+        .orderBy('d.draw_at')
+        .executeTakeFirstOrThrow();
+      const call = (path: string, payload: object) =>
+        app.app.inject({ method: 'POST', url: `/api/v1${path}`, headers: { cookie: admin }, payload });
+      expect(
+        (await call(`/lottery/draws/${draw.id}/close`, { reason: 'Sorteo adelantado' })).statusCode,
+      ).toBe(200);
+      const result = await call('/lottery/results', {
+        lottery: 'JPS',
+        draw_date: draw.draw_date,
+        draw_time: draw.draw_time.slice(0, 5),
+        number: '23',
+        ball: 'white',
+      });
+      expect(result.statusCode, result.body).toBe(201);
+      await vi.waitFor(async () => expect((await get(app, juan, code)).json().ticket.status).toBe('winner'), {
+        timeout: 10_000,
+      });
+
+      // 13:30 in San José (UTC−6) is 19:30 UTC.
+      app.clock.set(new Date('2026-01-29T19:30:00Z'));
+      const paid = await post(app, juan, `${code}/pay`);
+      expect(paid.statusCode, paid.body).toBe(200);
+      const receipt = await get(app, juan, `${code}/receipt`);
+      expect(receipt.statusCode).toBe(200);
+      expect(receipt.body).toContain(formatPrintDate('2026-01-29T19:30:00Z', 'America/Costa_Rica'));
+      expect(receipt.body).toContain('1:30');
+      expect(receipt.body).not.toContain('19:30');
+      expect(receipt.body).not.toContain('UTC');
+      expect(receipt.body).toContain(
+        `PAGADO ₡${(paid.json().receipt.amount as number).toLocaleString('en-US')}.00`,
+      );
+      expect(receipt.body).not.toContain('RD$');
+    });
+  },
+  { demo: 'cr', clock: '2026-01-29T16:00:00Z' },
+);

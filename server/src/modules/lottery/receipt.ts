@@ -1,6 +1,7 @@
 import { formatMoney, toCents, toMajor } from '@matriz/shared/money';
 import type { PaymentRow } from './pay-ticket.ts';
 import type { presentTicket } from './present-ticket.ts';
+import { formatPrintDate } from './ticket-print-model.ts';
 
 export function presentReceipt(payment: PaymentRow) {
   return {
@@ -24,12 +25,14 @@ const escapeHtml = (text: string) =>
 export interface ReceiptInput {
   operator: string;
   symbol: string;
+  /** The operator's zone: the cashier reads the payment's local time, as on the ticket. */
+  timeZone: string;
   receipt: ReturnType<typeof presentReceipt>;
   ticket: ReturnType<typeof presentTicket>;
 }
 
 /** A small self-contained printable payment receipt (80 mm wide; prints on A4 too). */
-export function renderReceiptHtml({ operator, symbol, receipt, ticket }: ReceiptInput): string {
+export function renderReceiptHtml({ operator, symbol, timeZone, receipt, ticket }: ReceiptInput): string {
   const money = (major: number) => escapeHtml(formatMoney(toCents(major.toFixed(2)) ?? 0, { symbol }));
   const winners = ticket.lines
     .filter((l) => l.prize.is_winner)
@@ -57,7 +60,7 @@ table{width:100%;border-collapse:collapse}td{padding:1px 0;vertical-align:top}
 <tr><td>Vendido en</td><td class="r">${escapeHtml(ticket.branch.branch_code)} ${escapeHtml(ticket.branch.branch_name)}</td></tr>
 <tr><td>Pagado en</td><td class="r">${escapeHtml(receipt.paid_banca.code)} ${escapeHtml(receipt.paid_banca.name)}</td></tr>
 <tr><td>Pagado por</td><td class="r">${escapeHtml(receipt.paid_by)}</td></tr>
-<tr><td>Fecha</td><td class="r">${escapeHtml(receipt.paid_at.replace('T', ' ').slice(0, 19))} UTC</td></tr>
+<tr><td>Fecha</td><td class="r">${escapeHtml(formatPrintDate(receipt.paid_at, timeZone))}</td></tr>
 </table>
 <hr>
 <table>${winners}</table>

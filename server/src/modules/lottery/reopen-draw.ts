@@ -6,7 +6,8 @@ import { type DrawWithLottery, findDraw, transitionDraw } from './draws.repo.ts'
 
 /**
  * An admin reopens sales of a closed draw before its draw time, until `closeAt` (by default the
- * scheduled close, if still ahead). The reason is audited.
+ * scheduled close, if still ahead). The reason is audited. The selling screens hear of it at once,
+ * or they would keep hiding the draw until their next refresh.
  */
 export async function reopenDraw(
   platform: Platform,
@@ -16,7 +17,7 @@ export async function reopenDraw(
 ): Promise<DrawWithLottery> {
   const now = platform.clock.now();
   const at = now.toISOString();
-  await platform.db.transaction().execute(async (trx) => {
+  const closeAt = await platform.db.transaction().execute(async (trx) => {
     const db = lotteryDb(trx);
     const draw = await findDraw(db, id);
     if (!draw) throw notFound('lottery_draw', id);
@@ -46,6 +47,12 @@ export async function reopenDraw(
       before: { status: draw.status, close_at: draw.close_at },
       after: { status: 'open', close_at: closeAt, reason: input.reason },
     });
+    return closeAt;
+  });
+  platform.bus.publish({
+    type: 'lottery.draw.reopened',
+    payload: { draw_ids: [id], close_at: closeAt },
+    audience: { permission: 'lottery.catalog.read' },
   });
   return (await findDraw(lotteryDb(platform.db), id))!;
 }

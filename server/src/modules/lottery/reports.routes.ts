@@ -1,9 +1,8 @@
 import { DayQuery, ReportExportParams, ReportParams, ReportQuery } from '@matriz/shared/api/lottery-money';
-import { languageFrom } from '@matriz/shared/i18n/translate';
 import { localDate } from '@matriz/shared/lottery/schedule';
-import type { FastifyRequest } from 'fastify';
 import { renderTablePdf } from '../../platform/exports/pdf.ts';
 import { renderTableXlsx } from '../../platform/exports/xlsx.ts';
+import { LangQuery, requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { buildCharts, buildLotteryReport, type ReportRequest } from './build-lottery-report.ts';
@@ -29,7 +28,6 @@ function toRequest(q: ReportQuery, page: number, pageSize: number): ReportReques
 export function registerReportRoutes(app: App, platform: Platform): void {
   const read = { access: 'lottery.reports.read' as const };
   const tags = ['lottery-reports'];
-  const language = (request: FastifyRequest) => languageFrom(request.headers['accept-language']);
 
   app.get(
     '/lottery/reports/charts',
@@ -51,7 +49,7 @@ export function registerReportRoutes(app: App, platform: Platform): void {
         request.auth!,
         request.params.kind,
         toRequest(q, q.page, q.page_size),
-        language(request),
+        requestLanguage(request),
       );
       return {
         kind: request.params.kind,
@@ -69,7 +67,10 @@ export function registerReportRoutes(app: App, platform: Platform): void {
   );
   app.get(
     '/lottery/reports/:kind/export/:format',
-    { config: read, schema: { tags, params: ReportExportParams, querystring: ReportQuery } },
+    {
+      config: read,
+      schema: { tags, params: ReportExportParams, querystring: ReportQuery.extend(LangQuery) },
+    },
     async (request, reply) => {
       const q = request.query;
       const built = await buildLotteryReport(
@@ -77,7 +78,7 @@ export function registerReportRoutes(app: App, platform: Platform): void {
         request.auth!,
         request.params.kind,
         toRequest(q, 1, EXPORT_ROWS),
-        language(request),
+        requestLanguage(request),
       );
       const filename = `${request.params.kind}-${q.from}-${q.to}`;
       if (request.params.format === 'pdf') {

@@ -293,6 +293,7 @@ export function registerResultRoutes(app: App, platform: Platform): void {
         renderReceiptHtml({
           operator: settings.name,
           symbol: settings.currency_symbol,
+          timeZone: settings.time_zone,
           receipt,
           ticket: view,
         }),

@@ -77,6 +77,7 @@ async function ticket(app: TestApp, cookie: string, code: string) {
     status: string;
     totals: { total_prize: number };
     lines: {
+      lottery: { lottery_code: string; lottery_name: string };
       bet: { bet_number: string; bet_type_code: string };
       prize: { prize_amount: number; winning_class: string | null };
       status: { line_status: string };
@@ -209,6 +210,8 @@ describeEngines('resultados, liquidación y pagos', (t) => {
     expect(again.json().error.code).toBe('RESULT_EXISTS');
 
     const settled = await ticket(app, juan, realTicket.ticket_code);
+    // The pay screen names the lottery of every line.
+    expect(settled.lines[0].lottery).toMatchObject({ lottery_code: 'REAL', lottery_name: 'LOTERÍA REAL' });
     expect(outcome(settled)).toEqual([
       ['DIRECTO', '23', 'winner', 'first', 600],
       ['DIRECTO', '45', 'winner', 'second', 80],

@@ -13,23 +13,23 @@ import {
   StatementQuery,
 } from '@matriz/shared/api/lottery-risk';
 import { percentToBasisPoints, toCents, toMajor } from '@matriz/shared/money';
-import { notFound } from '../../platform/errors.ts';
+import { renderTableXlsx } from '../../platform/exports/xlsx.ts';
+import { LangQuery, requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { acknowledgeAnomaly } from './acknowledge-anomaly.ts';
 import { anomalyReport, listAnomalies } from './anomalies.repo.ts';
+import {
+  buildPartnerStatement,
+  type PartnerStatement,
+  partnerStatementReport,
+} from './build-partner-statement.ts';
 import { lotteryDb } from './db.ts';
 import { exportLayoff, type LayoffRequest } from './export-layoff.ts';
 import { getBoard } from './get-board.ts';
 import { getDashboard } from './get-dashboard.ts';
 import { importLayoff } from './import-layoff.ts';
-import {
-  findPartner,
-  listLayoffs,
-  listPartners,
-  listRetentionLimits,
-  partnerBalance,
-} from './layoff.repo.ts';
+import { listLayoffs, listPartners, listRetentionLimits } from './layoff.repo.ts';
 import { savePartner } from './save-partner.ts';
 import { setRetentionLimit } from './set-retention-limit.ts';
 import { layoffShares } from './settle-layoffs.ts';
@@ -57,6 +57,32 @@ function presentLayoff(row: Awaited<ReturnType<typeof listLayoffs>>[number]) {
     prize_share: toMajor(Number(row.prize_share)),
     reference: row.reference,
     created_at: row.created_at,
+  };
+}
+
+function presentStatement(statement: PartnerStatement) {
+  const money = (record: Record<string, number>) =>
+    Object.fromEntries(Object.entries(record).map(([key, cents]) => [key, toMajor(cents)]));
+  return {
+    partner: {
+      id: statement.partner.id,
+      code: statement.partner.code,
+      name: statement.partner.name,
+      commission: statement.partner.commission_bp / 100,
+    },
+    from: statement.from,
+    to: statement.to,
+    opening_balance: toMajor(statement.opening_balance),
+    lines: statement.lines.map((line) => ({
+      ...line,
+      charge: toMajor(line.charge),
+      credit: toMajor(line.credit),
+      balance: toMajor(line.balance),
+    })),
+    totals: money({ ...statement.totals }),
+    closing_balance: toMajor(statement.closing_balance),
+    /** What the partner owes the house on every entry so far (negative: the house owes the partner). */
+    balance: toMajor(statement.balance),
   };
 }
 
@@ -298,37 +324,20 @@ export function registerRiskRoutes(app: App, platform: Platform): void {
   app.get(
     '/lottery/pots/partners/:id/statement',
     { config: risk, schema: { tags, params: IdParams, querystring: StatementQuery } },
-    async (request) => {
-      const partner = await findPartner(db(), request.params.id);
-      if (!partner) throw notFound('lottery_partner', request.params.id);
-      const rows = await listLayoffs(db(), {
-        partnerId: partner.id,
-        from: request.query.from,
-        to: request.query.to,
-      });
-      const sum = (direction: string, pick: (r: (typeof rows)[number]) => number) =>
-        toMajor(rows.filter((r) => r.direction === direction).reduce((s, r) => s + pick(r), 0));
-      return {
-        partner: {
-          id: partner.id,
-          code: partner.code,
-          name: partner.name,
-          commission: partner.commission_bp / 100,
-        },
-        from: request.query.from ?? null,
-        to: request.query.to ?? null,
-        items: rows.map(presentLayoff),
-        totals: {
-          exported: sum('export', (r) => Number(r.amount)),
-          export_commission: sum('export', (r) => Number(r.commission_amount)),
-          export_prize_shares: sum('export', (r) => Number(r.prize_share)),
-          imported: sum('import', (r) => Number(r.amount)),
-          import_commission: sum('import', (r) => Number(r.commission_amount)),
-          import_prizes_owed: sum('import', (r) => Number(r.prize_share)),
-        },
-        /** What the partner owes the house on every entry so far (negative: the house owes the partner). */
-        balance: toMajor(await partnerBalance(db(), partner.id)),
-      };
+    async (request) =>
+      presentStatement(await buildPartnerStatement(platform, request.params.id, request.query)),
+  );
+  app.get(
+    '/lottery/pots/partners/:id/statement/xlsx',
+    { config: risk, schema: { tags, params: IdParams, querystring: StatementQuery.extend(LangQuery) } },
+    async (request, reply) => {
+      const statement = await buildPartnerStatement(platform, request.params.id, request.query);
+      const report = await partnerStatementReport(platform, statement, requestLanguage(request));
+      const filename = `estado-${statement.partner.code}-${statement.from}-${statement.to}`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${filename}.xlsx"`)
+        .send(await renderTableXlsx(report));
     },
   );
 }

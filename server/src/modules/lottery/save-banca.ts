@@ -133,13 +133,19 @@ export async function updateBanca(
       const db = lotteryDb(trx);
       const before = await findBanca(db, id);
       if (!before) throw notFound('lottery_banca', id);
+      // Someone saved it since this edit was opened: refuse rather than overwrite what they saved.
+      const changedMeanwhile = () =>
+        conflict('RECORD_CHANGED', { entity: 'lottery_banca', id, label: before.code });
+      if (input.version !== undefined && input.version !== before.version) throw changedMeanwhile();
       if (input.zone_id && input.zone_id !== before.zone_id) await checkZone(db, input.zone_id);
       const changes = columnsOf(input);
       checkHours(
         changes.opens_at === undefined ? before.opens_at : (changes.opens_at as string | null),
         changes.closes_at === undefined ? before.closes_at : (changes.closes_at as string | null),
       );
-      await updateBancaRow(db, id, { ...changes, updated_at: platform.clock.now().toISOString() });
+      const at = platform.clock.now().toISOString();
+      if (!(await updateBancaRow(db, id, { ...changes, updated_at: at }, input.version)))
+        throw changedMeanwhile();
       await platform.audit(trx, actor, {
         entity: 'lottery_banca',
         entityId: id,

@@ -2,8 +2,16 @@ import type { Actor } from '../../platform/audit/audit.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { findLottery, insertLotteries, type LotteryRow, updateLotteryRow } from './catalog.repo.ts';
+import {
+  countDrawsWithLiveSales,
+  findLottery,
+  insertLotteries,
+  type LotteryRow,
+  updateLotteryRow,
+} from './catalog.repo.ts';
 import { isUniqueViolation, type LotteryDb, lotteryDb } from './db.ts';
+import { lockUnsettledDraws } from './draws.repo.ts';
+import { announceReplan, replanUpcomingDraws } from './generate-draws.ts';
 
 export interface LotteryInput {
   code?: string;
@@ -93,35 +101,70 @@ export async function createLottery(
   return (await findLottery(lotteryDb(platform.db), id))!;
 }
 
-/** Changing the zone or format of a lottery affects draws generated from now on, not existing ones. */
+/** What decides how a lottery's sold tickets settle and when its draws close. */
+const SETTLEMENT_FIELDS = ['result_format', 'time_zone'] as const;
+
+/**
+ * While a draw not yet settled holds sales, neither the zone nor the format of its lottery may
+ * change (LOTTERY_HAS_SALES); every other field stays editable. A new zone moves the draws still
+ * ahead to the instants it gives them (replanUpcomingDraws), in the same transaction; draws already
+ * closed or resulted keep theirs.
+ */
 export async function updateLottery(
   platform: Platform,
   actor: Actor,
   id: string,
   input: LotteryInput,
 ): Promise<LotteryRow> {
+  let replanned: Awaited<ReturnType<typeof replanUpcomingDraws>> | null = null;
   try {
     await platform.db.transaction().execute(async (trx) => {
       const db = lotteryDb(trx);
       const before = await findLottery(db, id);
       if (!before) throw notFound('lottery_lottery', id);
+      const locked = SETTLEMENT_FIELDS.filter((f) => input[f] !== undefined && input[f] !== before[f]);
+      if (locked.length > 0) {
+        // Before counting, so a sale still in flight is counted once it commits.
+        if (platform.engine === 'postgres') await lockUnsettledDraws(db, id);
+        const draws = await countDrawsWithLiveSales(db, id);
+        if (draws > 0)
+          throw conflict('LOTTERY_HAS_SALES', {
+            field: locked[0],
+            fields: locked,
+            lottery: before.name,
+            draws,
+          });
+      }
       const format = input.result_format ?? before.result_format;
       const sourceA = input.source_a_id === undefined ? before.source_a_id : input.source_a_id;
       const sourceB = input.source_b_id === undefined ? before.source_b_id : input.source_b_id;
       await checkSources(db, id, format, sourceA, sourceB);
       const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       await updateLotteryRow(db, id, { ...changes, updated_at: platform.clock.now().toISOString() });
+      const draws = locked.includes('time_zone')
+        ? await replanUpcomingDraws(platform, db, id, input.time_zone!)
+        : null;
+      replanned = draws;
       await platform.audit(trx, actor, {
         entity: 'lottery_lottery',
         entityId: id,
         action: 'update',
         before,
-        after: await findLottery(db, id),
+        after: {
+          ...(await findLottery(db, id)),
+          ...(draws && {
+            draws_moved: draws.moved.length,
+            draws_closed: draws.closed,
+            draws_removed: draws.removed,
+            draws_kept_with_sales: draws.kept.map((d) => d.id),
+          }),
+        },
       });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw codeTaken(input.code);
     throw error;
   }
+  if (replanned) announceReplan(platform, replanned);
   return (await findLottery(lotteryDb(platform.db), id))!;
 }

@@ -1,13 +1,12 @@
 import type { ScheduleSavedView, ScheduleSlotView } from '@matriz/shared/api/lottery-catalog';
-import { scheduledCloseAt, slotProblem } from '@matriz/shared/lottery/schedule';
+import { slotProblem } from '@matriz/shared/lottery/schedule';
 import type { Actor } from '../../platform/audit/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findLottery, listSchedules, replaceSchedule } from './catalog.repo.ts';
 import { lotteryDb } from './db.ts';
-import { deleteUnsoldDraws, findUpcomingDraws, moveUnsoldDrawClose } from './draws.repo.ts';
-import { generateDrawsForSalesWindow } from './generate-draws.ts';
+import { announceReplan, generateDrawsForSalesWindow, replanUpcomingDraws } from './generate-draws.ts';
 
 const slotView = (s: { weekday: number; close_time: string; draw_time: string }): ScheduleSlotView => ({
   weekday: s.weekday,
@@ -16,10 +15,10 @@ const slotView = (s: { weekday: number; close_time: string; draw_time: string })
 });
 
 /**
- * Replaces a lottery's weekly schedule and brings the draws still ahead into line with it: one
- * whose slot is gone is removed, one whose close time changed gets the new one, then the draws of
- * new slots inside the sales window are generated. A draw something was sold in stays exactly as
- * it was (the tickets were sold for that draw) and is reported back.
+ * Replaces a lottery's weekly schedule and brings the draws still ahead into line with it
+ * (replanUpcomingDraws: one whose slot is gone is removed, one whose close time changed gets the
+ * new one), then the draws of new slots inside the sales window are generated. A draw something
+ * was sold in stays exactly as it was (the tickets were sold for that draw) and is reported back.
  */
 export async function setLotterySchedule(
   platform: Platform,
@@ -46,8 +45,7 @@ export async function setLotterySchedule(
     seen.add(key);
   });
   const at = platform.clock.now().toISOString();
-  const schedule = slots.map((s) => ({ weekday: s.weekday, closeTime: s.close_time, drawTime: s.draw_time }));
-  const draws = await platform.db.transaction().execute(async (trx) => {
+  const replan = await platform.db.transaction().execute(async (trx) => {
     const db = lotteryDb(trx);
     const lottery = await findLottery(db, lotteryId);
     if (!lottery) throw notFound('lottery_lottery', lotteryId);
@@ -57,28 +55,8 @@ export async function setLotterySchedule(
       lotteryId,
       slots.map((s) => ({ id: newId(), lottery_id: lotteryId, ...slotView(s), created_at: at })),
     );
-    const upcoming = await findUpcomingDraws(db, lotteryId, at);
-    const closeOf = new Map(
-      upcoming.map((d) => [
-        d.id,
-        scheduledCloseAt({ drawDate: d.draw_date, drawTime: d.draw_time }, schedule, lottery.time_zone),
-      ]),
-    );
-    const removed = new Set(
-      await deleteUnsoldDraws(
-        db,
-        upcoming.filter((d) => closeOf.get(d.id) === null).map((d) => d.id),
-      ),
-    );
-    const closeChanged = new Set<string>();
-    for (const draw of upcoming) {
-      const closeAt = closeOf.get(draw.id);
-      if (closeAt && closeAt !== draw.close_at && (await moveUnsoldDrawClose(db, draw.id, closeAt, at)))
-        closeChanged.add(draw.id);
-    }
-    const kept = upcoming
-      .filter((d) => closeOf.get(d.id) !== d.close_at && !removed.has(d.id) && !closeChanged.has(d.id))
-      .map((d) => ({ id: d.id, draw_date: d.draw_date, draw_time: d.draw_time, close_at: d.close_at }));
+    const replanned = await replanUpcomingDraws(platform, db, lotteryId, lottery.time_zone);
+    const { removed, moved, closed, kept } = replanned;
     await platform.audit(trx, actor, {
       entity: 'lottery_schedule',
       entityId: lotteryId,
@@ -86,13 +64,20 @@ export async function setLotterySchedule(
       before,
       after: {
         slots: slots.map(slotView),
-        draws_removed: [...removed],
-        draws_close_changed: [...closeChanged],
+        draws_removed: removed,
+        draws_close_changed: moved,
+        draws_closed: closed,
         draws_kept_with_sales: kept.map((d) => d.id),
       },
     });
-    return { removed: removed.size, close_changed: closeChanged.size, kept_with_sales: kept };
+    return replanned;
   });
+  announceReplan(platform, replan);
   await generateDrawsForSalesWindow(platform, actor);
+  const draws = {
+    removed: replan.removed.length,
+    close_changed: replan.moved.length,
+    kept_with_sales: replan.kept,
+  };
   return { slots: (await listSchedules(lotteryDb(platform.db), [lotteryId])).map(slotView), draws };
 }

@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { type LotteryDb, lotteryDb } from './db.ts';
 import { findDraw } from './draws.repo.ts';
+import { layoffMemo } from './export-layoff.ts';
 import { findPartner, layoffsOfDraw, setLayoffShare, soldOn, winningLinesOn } from './layoff.repo.ts';
 import type { LotteryLedgerEntriesTable } from './sales-tables.ts';
 import { insertLedgerEntries } from './tickets.repo.ts';
@@ -137,7 +138,11 @@ export async function layoffShares(
       const account = `partner:${share.partner_id}:${share.direction === 'export' ? 'receivable' : 'payable'}`;
       const [debit, credit] =
         share.direction === 'export' ? [account, 'house:prizes'] : ['house:prizes', account];
-      const memo = `BOTE ${draw.lottery_code} ${share.bet_type} ${share.number} ${partner?.code ?? ''}`;
+      const memo = layoffMemo('BOTE', draw, {
+        betType: share.bet_type,
+        number: share.number,
+        partnerCode: partner?.code ?? '',
+      });
       const entry = (kind: string, d: string, c: string, amount: number): LotteryLedgerEntriesTable => ({
         id: newId(),
         at,

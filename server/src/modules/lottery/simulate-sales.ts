@@ -213,6 +213,7 @@ export async function simulateSales(platform: Platform, options: SimulationOptio
           lines_hash: hash,
           signature: options.full ? signTicket(platform.config.secret, code, hash, grand) : 'sim',
           idempotency_key: null,
+          request_hash: null,
           terminal_id: null,
           ip: null,
           customer_name: null,

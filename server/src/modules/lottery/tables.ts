@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row shapes of the lottery module's tables. Money in integer cents, rates in basis points, flags 0/1. */
 
 export interface LotteryZonesTable {
@@ -141,7 +143,8 @@ export interface LotteryCommissionRatesTable {
 
 export type LotteryTables = {
   lottery_zones: LotteryZonesTable;
-  lottery_bancas: LotteryBancasTable;
+  /** `version` starts at 1 (the column's default) and grows with every saved edit: see updateBancaRow. */
+  lottery_bancas: LotteryBancasTable & { version: Generated<number> };
   lottery_assignments: LotteryAssignmentsTable;
   lottery_agents: LotteryAgentsTable;
   lottery_lotteries: LotteryLotteriesTable;

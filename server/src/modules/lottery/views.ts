@@ -23,6 +23,7 @@ export function presentZone(row: ZoneRow): ZoneView {
     name: row.name,
     active: row.active === 1,
     banca_count: row.banca_count,
+    active_banca_count: row.active_banca_count,
   };
 }
 
@@ -51,6 +52,7 @@ export function presentBanca(row: BancaRow): BancaView {
     deactivation_balance: majorOrNull(row.deactivation_balance_cents),
     accept_partial_lines: row.accept_partial_lines === 1,
     user_count: row.user_count,
+    version: row.version,
   };
 }
 

@@ -23,10 +23,20 @@ interface RecordActionsProps {
   canManage: boolean;
   /** Buttons before the state actions (edit, schedule …). */
   children?: ReactNode;
+  /** What deactivating stops, when there is more to say than the general message. */
+  deactivateMessage?: string;
 }
 
 /** Deactivate / reactivate and permanent delete (the server refuses it for records in use). */
-export function RecordActions({ path, id, label, active, canManage, children }: RecordActionsProps) {
+export function RecordActions({
+  path,
+  id,
+  label,
+  active,
+  canManage,
+  children,
+  deactivateMessage,
+}: RecordActionsProps) {
   const { t } = useTranslation();
   const mutations = useCatalogMutations();
   return (
@@ -39,7 +49,7 @@ export function RecordActions({ path, id, label, active, canManage, children }: 
           color="yellow"
           disabled={!canManage}
           confirmTitle={t('ui.lottery.common.deactivate_title', { label })}
-          confirmMessage={t('ui.lottery.common.deactivate_message')}
+          confirmMessage={deactivateMessage ?? t('ui.lottery.common.deactivate_message')}
           confirmLabel={t('ui.lottery.common.deactivate')}
           onConfirm={async () => {
             await mutations.setActive(path, id, false);

@@ -22,6 +22,17 @@ export function formatCountdown(ms: number): string {
   return `${minutes} min ${two(seconds)} s`;
 }
 
+/** "14h05m", "4m30s", "" when past: a countdown that fits beside a name on a phone's draw chip. */
+export function formatCountdownShort(ms: number): string {
+  if (ms <= 0) return '';
+  const total = Math.floor(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (hours > 0) return `${hours}h${two(minutes)}m`;
+  return `${minutes}m${two(total % 60)}s`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** HH:MM of an instant in a zone (the operator's, so every screen shows Santo Domingo time). */

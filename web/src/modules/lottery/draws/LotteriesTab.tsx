@@ -24,8 +24,9 @@ export function LotteriesTab({ canManage }: { canManage: boolean }) {
     {
       key: 'code',
       header: t('ui.lottery.fields.code'),
+      // Code and zone stay on one line, cut short (whole in the tooltip) so the actions fit 1366 px.
       render: (l) => (
-        <Text ff="monospace" fw={600} size="sm">
+        <Text ff="monospace" fw={600} size="sm" truncate maw={110} title={l.code}>
           {l.code}
         </Text>
       ),
@@ -33,7 +34,16 @@ export function LotteriesTab({ canManage }: { canManage: boolean }) {
     },
     { key: 'name', header: t('ui.lottery.fields.name'), render: (l) => l.name },
     { key: 'country', header: t('ui.lottery.lotteries.country'), render: (l) => l.country, nowrap: true },
-    { key: 'zone', header: t('ui.lottery.lotteries.time_zone'), render: (l) => l.time_zone, nowrap: true },
+    {
+      key: 'zone',
+      header: t('ui.lottery.lotteries.time_zone'),
+      render: (l) => (
+        <Text size="sm" truncate maw={175} title={l.time_zone}>
+          {l.time_zone}
+        </Text>
+      ),
+      nowrap: true,
+    },
     {
       key: 'format',
       header: t('ui.lottery.draws.format'),
@@ -44,7 +54,8 @@ export function LotteriesTab({ canManage }: { canManage: boolean }) {
     },
     {
       key: 'week',
-      header: t('ui.lottery.lotteries.draws_per_week'),
+      // "Sorteos/semana" may break after the slash.
+      header: t('ui.lottery.lotteries.draws_per_week').replace('/', '/\u200b'),
       render: (l) => l.draws_per_week,
       align: 'right',
     },
@@ -60,7 +71,13 @@ export function LotteriesTab({ canManage }: { canManage: boolean }) {
       nowrap: true,
       render: (l) => (
         <RecordActions path="lotteries" id={l.id} label={l.code} active={l.active} canManage={canManage}>
-          <Button size="compact-xs" variant="light" disabled={!canManage} onClick={() => setEditing(l)}>
+          <Button
+            size="compact-xs"
+            variant="light"
+            disabled={!canManage}
+            onClick={() => setEditing(l)}
+            data-testid={`lottery-edit-${l.code}`}
+          >
             {t('ui.common.edit')}
           </Button>
           <Button
@@ -111,7 +128,7 @@ export function LotteriesTab({ canManage }: { canManage: boolean }) {
         loading={lotteries.isFetching}
         error={lotteries.error}
         onRetry={() => void lotteries.refetch()}
-        minWidth={1100}
+        minWidth={960}
         {...list.paging(lotteries.data?.total)}
       />
       {editing ? (
@@ -173,7 +190,7 @@ function LotteryFormModal({
       size="lg"
       title={lottery ? t('ui.lottery.lotteries.edit') : t('ui.lottery.lotteries.create')}
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate data-testid="lottery-form">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
@@ -199,6 +216,7 @@ function LotteryFormModal({
               value={form.time_zone}
               onChange={(e) => set({ time_zone: e.currentTarget.value })}
               description="America/New_York"
+              data-testid="lottery-time-zone"
             />
             <Select
               label={t('ui.lottery.draws.format')}
@@ -206,6 +224,7 @@ function LotteryFormModal({
               value={form.result_format}
               onChange={(value) => value && set({ result_format: value as typeof form.result_format })}
               allowDeselect={false}
+              data-testid="lottery-format"
             />
             <NumberInput
               label={t('ui.lottery.lotteries.sort_order')}
@@ -233,7 +252,7 @@ function LotteryFormModal({
             ) : null}
           </SimpleGrid>
           {error ? (
-            <Text c="red" size="sm">
+            <Text c="red" size="sm" data-testid="lottery-error">
               {error}
             </Text>
           ) : null}
@@ -241,7 +260,7 @@ function LotteryFormModal({
             <Button variant="default" onClick={onClose}>
               {t('ui.common.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={save.isPending} data-testid="lottery-save">
               {t('ui.common.save')}
             </Button>
           </Group>

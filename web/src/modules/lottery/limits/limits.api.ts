@@ -13,6 +13,10 @@ export interface LimitRuleView {
   bet_type: string | null;
   number: string | null;
   weekday: number | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  /** The draw a rule is narrowed to, when it is. */
+  draw: { lottery_code: string; draw_date: string; draw_time: string } | null;
   note: string | null;
   active: boolean;
 }

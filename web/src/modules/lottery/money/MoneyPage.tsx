@@ -15,7 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, api, buildQuery, errorMessage, newIdempotencyKey } from '../../../app/api.ts';
+import { api, downloadUrl, errorMessage, newIdempotencyKey } from '../../../app/api.ts';
 import { useSession } from '../../../app/session.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
@@ -345,7 +345,7 @@ function Cuadre() {
     onError: (e) => setError(errorMessage(e)),
   });
   const printUrl = (format: string) =>
-    `${API_BASE}/lottery/money/cuadre/print${buildQuery({ banca_id: bancaId, date, format })}`;
+    downloadUrl('/lottery/money/cuadre/print', { banca_id: bancaId, date, format });
   return (
     <Stack>
       <Group align="end">

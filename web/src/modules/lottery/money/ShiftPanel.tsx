@@ -2,7 +2,7 @@ import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text } fro
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, api, errorMessage } from '../../../app/api.ts';
+import { api, downloadUrl, errorMessage } from '../../../app/api.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { formatDateTime, formatTime } from '../../../ui/format.ts';
@@ -35,7 +35,7 @@ const cashInput = {
   inputMode: 'decimal',
 } as const;
 
-const printUrl = (id: string) => `${API_BASE}/lottery/money/shifts/${id}/print?format=80mm`;
+const printUrl = (id: string) => downloadUrl(`/lottery/money/shifts/${id}/print`, { format: '80mm' });
 
 /** Difference counted − expected in cents, from two major-unit amounts. */
 const differenceOf = (counted: number, expected: number) =>

@@ -11,14 +11,20 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import type { BancaView, CreateBancaBody } from '@matriz/shared/api/lottery-catalog';
+import type { BancaView, CreateBancaBody, OperatorSettings } from '@matriz/shared/api/lottery-catalog';
 import { PRINT_FORMATS } from '@matriz/shared/api/lottery-catalog';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../app/api.ts';
+import { api, errorMessage, isApiError } from '../../../app/api.ts';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { notifySuccess } from '../../../ui/notify.ts';
-import { useBancas, useCatalogMutations, useOptions, type ZoneView } from '../catalog.api.ts';
+import {
+  useBancas,
+  useCatalogMutations,
+  useOperatorSettings,
+  useOptions,
+  type ZoneView,
+} from '../catalog.api.ts';
 import { ListFilters } from '../common/ListFilters.tsx';
 import { ActiveBadge, RecordActions } from '../common/RecordActions.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
@@ -39,6 +45,7 @@ export function BancasTab({
   const list = usePagedList('bancas', ['zone']);
   const zones = useOptions<ZoneView>('/lottery/zones');
   const bancas = useBancas({ ...list.query, zone_id: list.get('zone') || undefined });
+  const settings = useOperatorSettings();
   const [editing, setEditing] = useState<BancaView | 'new' | null>(null);
 
   const columns: Column<BancaView>[] = [
@@ -69,36 +76,42 @@ export function BancasTab({
     { key: 'zone', header: t('ui.lottery.bancas.zone'), render: (b) => b.zone_name },
     {
       key: 'hours',
-      header: t('ui.lottery.bancas.hours'),
-      render: (b) => (b.opens_at ? `${b.opens_at}–${b.closes_at}` : t('ui.lottery.bancas.any_hour')),
-      nowrap: true,
+      header: `${t('ui.lottery.bancas.hours')} / ${t('ui.lottery.bancas.print')}`,
+      render: (b) => (
+        <Text size="sm" lh={1.3} style={{ whiteSpace: 'nowrap' }}>
+          {b.opens_at ? `${b.opens_at}–${b.closes_at}` : t('ui.lottery.bancas.any_hour')}
+          <Text span display="block" size="xs" c="dimmed" lh={1.3}>
+            {`${t(`ui.lottery.print_formats.${b.print_format}`)} ×${b.print_copies}`}
+          </Text>
+        </Text>
+      ),
     },
-    {
-      key: 'print',
-      header: t('ui.lottery.bancas.print'),
-      render: (b) => `${t(`ui.lottery.print_formats.${b.print_format}`)} ×${b.print_copies}`,
-      nowrap: true,
-    },
+    // Short headers (the full name in the tooltip) and paired figures keep the table within 1366 px.
     {
       key: 'cancel',
-      header: t('ui.lottery.bancas.cancel_window'),
+      header: (
+        <span title={t('ui.lottery.bancas.cancel_window')}>{t('ui.lottery.bancas.cancel_window_short')}</span>
+      ),
       render: (b) => `${b.cancel_window_minutes} min`,
       align: 'right',
       nowrap: true,
     },
     {
-      key: 'max_ticket',
-      header: t('ui.lottery.bancas.max_ticket_amount'),
-      render: (b) => money(b.max_ticket_amount),
+      key: 'limits',
+      header: (
+        <span title={`${t('ui.lottery.bancas.max_ticket_amount')} / ${t('ui.lottery.bancas.credit_limit')}`}>
+          {t('ui.lottery.bancas.limits_short')}
+        </span>
+      ),
+      render: (b) => (
+        <Text size="sm" lh={1.3} style={{ whiteSpace: 'nowrap' }}>
+          {money(b.max_ticket_amount)}
+          <Text span display="block" size="xs" c="dimmed" lh={1.3}>
+            {money(b.credit_limit)}
+          </Text>
+        </Text>
+      ),
       align: 'right',
-      nowrap: true,
-    },
-    {
-      key: 'credit',
-      header: t('ui.lottery.bancas.credit_limit'),
-      render: (b) => money(b.credit_limit),
-      align: 'right',
-      nowrap: true,
     },
     {
       key: 'users',
@@ -146,7 +159,7 @@ export function BancasTab({
       <Group justify="flex-end" mb="xs">
         <Button
           size="sm"
-          disabled={!canManage || !zones.data}
+          disabled={!canManage || !zones.data || !settings.data}
           onClick={() => setEditing('new')}
           data-testid="banca-create"
         >
@@ -174,13 +187,14 @@ export function BancasTab({
         loading={bancas.isFetching}
         error={bancas.error}
         onRetry={() => void bancas.refetch()}
-        minWidth={1200}
+        minWidth={960}
         {...list.paging(bancas.data?.total)}
       />
-      {editing ? (
+      {editing && settings.data ? (
         <BancaFormModal
           banca={editing === 'new' ? null : editing}
           zones={zones.data ?? []}
+          defaults={settings.data}
           onClose={() => setEditing(null)}
         />
       ) : null}
@@ -190,7 +204,8 @@ export function BancasTab({
 
 type FormState = Omit<Required<CreateBancaBody>, 'footer_lines'> & { footer_lines: [string, string, string] };
 
-function initialState(banca: BancaView | null, zones: ZoneView[]): FormState {
+/** An existing banca as it is; a new one starts from the operator's print settings (footer included). */
+function initialState(banca: BancaView | null, zones: ZoneView[], defaults: OperatorSettings): FormState {
   return {
     code: banca?.code ?? '',
     name: banca?.name ?? '',
@@ -198,10 +213,10 @@ function initialState(banca: BancaView | null, zones: ZoneView[]): FormState {
     zone_id: banca?.zone_id ?? zones.find((z) => z.active)?.id ?? '',
     opens_at: banca?.opens_at ?? null,
     closes_at: banca?.closes_at ?? null,
-    print_format: banca?.print_format ?? 'thermal_80mm',
-    print_copies: banca?.print_copies ?? 1,
-    footer_lines: banca?.footer_lines ?? ['', '', ''],
-    show_prize_table: banca?.show_prize_table ?? false,
+    print_format: banca?.print_format ?? defaults.print_format,
+    print_copies: banca?.print_copies ?? defaults.print_copies,
+    footer_lines: banca?.footer_lines ?? defaults.footer_lines,
+    show_prize_table: banca?.show_prize_table ?? defaults.show_prize_table,
     cancel_window_minutes: banca?.cancel_window_minutes ?? 30,
     max_cancels_per_day: banca?.max_cancels_per_day ?? null,
     max_cancel_amount: banca?.max_cancel_amount ?? null,
@@ -218,16 +233,21 @@ const numberOrNull = (value: number | string) => (value === '' || value === null
 function BancaFormModal({
   banca,
   zones,
+  defaults,
   onClose,
 }: {
   banca: BancaView | null;
   zones: ZoneView[];
+  defaults: OperatorSettings;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { save } = useCatalogMutations();
-  const [form, setForm] = useState<FormState>(() => initialState(banca, zones));
+  const [form, setForm] = useState<FormState>(() => initialState(banca, zones, defaults));
+  /** The version this edit started from: a save by someone else meanwhile is refused, not overwritten. */
+  const [version, setVersion] = useState(banca?.version);
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
   const optionalMoney = (
@@ -257,9 +277,24 @@ function BancaFormModal({
       return;
     }
     try {
-      await save.mutateAsync({ path: 'bancas', id: banca?.id, body: form });
+      await save.mutateAsync({ path: 'bancas', id: banca?.id, body: banca ? { ...form, version } : form });
       notifySuccess(t('ui.lottery.common.saved', { label: form.code.trim().toUpperCase() }));
       onClose();
+    } catch (cause) {
+      setError(errorMessage(cause));
+      setStale(isApiError(cause, 'RECORD_CHANGED'));
+    }
+  };
+
+  /** Someone saved the banca meanwhile: show what they saved; the user applies their changes again. */
+  const reload = async () => {
+    if (!banca) return;
+    try {
+      const fresh = await api.get<{ banca: BancaView }>(`/lottery/bancas/${encodeURIComponent(banca.id)}`);
+      setForm(initialState(fresh.banca, zones, defaults));
+      setVersion(fresh.banca.version);
+      setError(null);
+      setStale(false);
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -347,6 +382,7 @@ function BancaFormModal({
               key={index}
               label={t('ui.lottery.bancas.footer_line', { n: index + 1 })}
               maxLength={60}
+              data-testid={`banca-footer-${index + 1}`}
               value={form.footer_lines[index]}
               onChange={(e) => {
                 const lines = [...form.footer_lines] as [string, string, string];
@@ -386,9 +422,16 @@ function BancaFormModal({
             />
           </SimpleGrid>
           {error ? (
-            <Text c="red" size="sm" data-testid="banca-error">
-              {error}
-            </Text>
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <Text c="red" size="sm" data-testid="banca-error">
+                {error}
+              </Text>
+              {stale ? (
+                <Button size="compact-sm" variant="light" onClick={reload} data-testid="banca-reload">
+                  {t('ui.lottery.bancas.reload')}
+                </Button>
+              ) : null}
+            </Group>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

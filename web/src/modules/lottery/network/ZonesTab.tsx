@@ -44,7 +44,14 @@ export function ZonesTab({ canManage }: { canManage: boolean }) {
       header: t('ui.common.actions'),
       nowrap: true,
       render: (z) => (
-        <RecordActions path="zones" id={z.id} label={z.code} active={z.active} canManage={canManage}>
+        <RecordActions
+          path="zones"
+          id={z.id}
+          label={z.code}
+          active={z.active}
+          canManage={canManage}
+          deactivateMessage={t('ui.lottery.zones.deactivate_stops', { count: z.active_banca_count })}
+        >
           <Button size="compact-xs" variant="light" disabled={!canManage} onClick={() => setEditing(z)}>
             {t('ui.common.edit')}
           </Button>

@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import type { CurrencyFormat } from '@matriz/shared/money';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,7 +10,7 @@ import { formatDateTime } from '../../../ui/format.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useUrlParams } from '../../../ui/useUrlParams.ts';
 import { payTicket, type ScannedTicket, scanTicket, useUnclaimed } from '../results/results.api.ts';
-import { money } from '../tickets/tickets.api.ts';
+import { betTypeName, money, useCurrency } from '../tickets/tickets.api.ts';
 
 const STATUS_COLOURS: Record<string, string> = {
   winner: 'green',
@@ -23,6 +24,7 @@ const STATUS_COLOURS: Record<string, string> = {
 
 function PayTab() {
   const { t } = useTranslation();
+  const currency = useCurrency();
   const [params] = useSearchParams();
   const [scanned, setScanned] = useState('');
   // The ticket on screen with the exact text it was looked up by: PAGAR pays that, never the box.
@@ -111,6 +113,7 @@ function PayTab() {
           receiptUrl={receiptUrl}
           onPay={() => pay(shown.scan)}
           onNext={next}
+          currency={currency}
         />
       )}
     </Stack>
@@ -123,13 +126,15 @@ function ShownTicket({
   receiptUrl,
   onPay,
   onNext,
+  currency,
 }: {
   ticket: ScannedTicket;
   receiptUrl: string | null;
   onPay: () => Promise<void>;
   onNext: () => void;
+  currency: CurrencyFormat;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Paper withBorder p="md" data-testid="pay-ticket">
       <Group justify="space-between">
@@ -148,8 +153,9 @@ function ShownTicket({
         {ticket.lines.map((l) => (
           <Group key={l.line_number} justify="space-between" wrap="nowrap" align="flex-start">
             <Text size="sm">
-              {l.lottery.lottery_code} {l.lottery.draw_time} · {l.bet.bet_type_name} {l.bet.bet_number} ·{' '}
-              {money(l.amounts.bet_amount)}
+              {l.lottery.lottery_name} {l.lottery.draw_time} ·{' '}
+              {betTypeName(l.bet.bet_type_code, i18n.language)} {l.bet.bet_number} ·{' '}
+              {money(l.amounts.bet_amount, currency)}
             </Text>
             <Text
               size="sm"
@@ -158,7 +164,7 @@ function ShownTicket({
               style={{ whiteSpace: 'nowrap' }}
             >
               {l.prize.is_winner
-                ? money(l.prize.prize_amount)
+                ? money(l.prize.prize_amount, currency)
                 : t(`ui.lottery.pay.line_${l.status.line_status}`)}
             </Text>
           </Group>
@@ -166,7 +172,7 @@ function ShownTicket({
       </Stack>
       <Group justify="space-between" align="center">
         <Text size="xl" fw={700} data-testid="pay-prize">
-          {t('ui.lottery.pay.prize')}: {money(ticket.totals.total_prize)}
+          {t('ui.lottery.pay.prize')}: {money(ticket.totals.total_prize, currency)}
         </Text>
         {ticket.status === 'winner' && !receiptUrl && (
           <ConfirmButton
@@ -177,9 +183,11 @@ function ShownTicket({
             confirmTitle={t('ui.lottery.pay.confirm_title', { code: ticket.ticket_code })}
             confirmMessage={t('ui.lottery.pay.confirm_message', {
               code: ticket.ticket_code,
-              amount: money(ticket.totals.total_prize),
+              amount: money(ticket.totals.total_prize, currency),
             })}
-            confirmLabel={t('ui.lottery.pay.confirm_pay', { amount: money(ticket.totals.total_prize) })}
+            confirmLabel={t('ui.lottery.pay.confirm_pay', {
+              amount: money(ticket.totals.total_prize, currency),
+            })}
             onConfirm={onPay}
           >
             {t('ui.lottery.pay.pay')}
@@ -205,6 +213,7 @@ function ShownTicket({
 
 function UnclaimedTab() {
   const { t } = useTranslation();
+  const currency = useCurrency();
   const [page, setPage] = useState(1);
   const list = useUnclaimed({ page, page_size: 50 });
   return (
@@ -212,7 +221,7 @@ function UnclaimedTab() {
       <Text>
         {t('ui.lottery.pay.unclaimed_total', {
           count: list.data?.total ?? 0,
-          amount: money(list.data?.prize_total ?? 0),
+          amount: money(list.data?.prize_total ?? 0, currency),
         })}
       </Text>
       <DataTable
@@ -236,7 +245,7 @@ function UnclaimedTab() {
           {
             key: 'prize',
             header: t('ui.lottery.results.prize'),
-            render: (r) => money(r.prize_total),
+            render: (r) => money(r.prize_total, currency),
             align: 'right',
           },
           {

@@ -17,7 +17,7 @@ import { REPORT_KINDS } from '@matriz/shared/api/lottery-money';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, api, buildQuery } from '../../../app/api.ts';
+import { api, downloadUrl } from '../../../app/api.ts';
 import { ErrorAlert } from '../../../ui/ErrorAlert.tsx';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 
@@ -64,7 +64,7 @@ function ReportTable() {
   });
   const data = report.data;
   const exportUrl = (format: 'xlsx' | 'pdf') =>
-    `${API_BASE}/lottery/reports/${kind}/export/${format}${buildQuery(query)}`;
+    downloadUrl(`/lottery/reports/${kind}/export/${format}`, query);
   return (
     <Stack gap="sm">
       <Group align="end" wrap="wrap" className="no-print">

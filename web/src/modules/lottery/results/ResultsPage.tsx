@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Modal, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import type { CurrencyFormat } from '@matriz/shared/money';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api.ts';
@@ -8,6 +9,7 @@ import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { notifySuccess } from '../../../ui/notify.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { useUrlParams } from '../../../ui/useUrlParams.ts';
+import { betTypeName, money, useCurrency } from '../tickets/tickets.api.ts';
 import {
   type ResultDrawView,
   type ResultInput,
@@ -225,8 +227,8 @@ function ImportModal({ onClose }: { onClose: () => void }) {
   );
 }
 
-function Winners({ drawId }: { drawId: string }) {
-  const { t } = useTranslation();
+function Winners({ drawId, currency }: { drawId: string; currency: CurrencyFormat }) {
+  const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const winners = useWinners(drawId, page);
   const data = winners.data;
@@ -257,22 +259,34 @@ function Winners({ drawId }: { drawId: string }) {
           {
             key: 'play',
             header: t('ui.lottery.results.play'),
-            render: (w) => `${w.bet_type} ${w.bet_number}`,
+            render: (w) => `${betTypeName(w.bet_type, i18n.language)} ${w.bet_number}`,
           },
-          { key: 'class', header: t('ui.lottery.results.class'), render: (w) => w.prize_class },
+          {
+            key: 'class',
+            header: t('ui.lottery.results.class'),
+            render: (w) =>
+              w.prize_class
+                ? t(`ui.lottery.prize_classes.${w.prize_class}`, { defaultValue: w.prize_class })
+                : '—',
+          },
           {
             key: 'bet',
             header: t('ui.lottery.results.bet'),
-            render: (w) => w.bet_amount.toFixed(2),
+            render: (w) => money(w.bet_amount, currency),
             align: 'right',
           },
           {
             key: 'prize',
             header: t('ui.lottery.results.prize'),
-            render: (w) => w.prize_amount.toFixed(2),
+            render: (w) => money(w.prize_amount, currency),
             align: 'right',
           },
-          { key: 'status', header: t('ui.lottery.common.status'), render: (w) => w.ticket_status },
+          {
+            key: 'status',
+            header: t('ui.lottery.common.status'),
+            render: (w) =>
+              t(`ui.lottery.ticket_status.${w.ticket_status}`, { defaultValue: w.ticket_status }),
+          },
         ]}
       />
     </Stack>
@@ -284,6 +298,7 @@ export default function ResultsPage() {
   const { t } = useTranslation();
   const canPublish = useCan('lottery.results.publish');
   const canCorrect = useCan('lottery.results.correct');
+  const currency = useCurrency();
   const [params, setParams] = useUrlParams(KEYS);
   const tab = params.tab || 'day';
   const results = useResults({
@@ -418,7 +433,7 @@ export default function ResultsPage() {
               value={params.draw || null}
               onChange={(value) => setParams({ draw: value ?? '' })}
             />
-            {params.draw && <Winners drawId={params.draw} />}
+            {params.draw && <Winners drawId={params.draw} currency={currency} />}
           </Stack>
         </Tabs.Panel>
       </Tabs>

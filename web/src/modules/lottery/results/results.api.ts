@@ -141,8 +141,8 @@ export interface ScannedTicket {
   payment: { paid_at: string; paid_by: string } | null;
   lines: {
     line_number: number;
-    lottery: { lottery_code: string; draw_time: string; draw_status: string };
-    bet: { bet_number: string; bet_type_name: string };
+    lottery: { lottery_code: string; lottery_name: string; draw_time: string; draw_status: string };
+    bet: { bet_number: string; bet_type_code: string };
     amounts: { bet_amount: number };
     prize: { prize_amount: number; is_winner: boolean };
     status: { line_status: string };

@@ -17,11 +17,30 @@ import { errorMessage } from '../../../app/api.ts';
 import { useCan } from '../../../app/session.ts';
 import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { notifyError, notifySuccess } from '../../../ui/notify.ts';
+import { useUrlParams } from '../../../ui/useUrlParams.ts';
 import { useDraws } from '../catalog.api.ts';
+import { PartnerStatement } from './PartnerStatement.tsx';
 import { type LayoffView, type PartnerView, useLayoffs, usePartners, usePotMutations } from './risk.api.ts';
 
-/** Lay-off of excess (bote): partners, exports and imports, and each one's share of the prizes. */
+const STATEMENT_KEYS = ['partner', 'from', 'to'] as const;
+
+/** Lay-off of excess (bote); with a partner in the URL, that partner's statement. */
 export function PotsTab() {
+  const [params, setParams] = useUrlParams(STATEMENT_KEYS);
+  if (params.partner)
+    return (
+      <PartnerStatement
+        partnerId={params.partner}
+        range={{ from: params.from || undefined, to: params.to || undefined }}
+        onRange={setParams}
+        onBack={() => setParams({ partner: null, from: null, to: null })}
+      />
+    );
+  return <Pots onStatement={(partner) => setParams({ partner })} />;
+}
+
+/** Partners, exports and imports, and each one's share of the prizes. */
+function Pots({ onStatement }: { onStatement: (partnerId: string) => void }) {
   const { t } = useTranslation();
   const canManage = useCan('lottery.limits.manage');
   const partners = usePartners();
@@ -42,6 +61,20 @@ export function PotsTab() {
     { key: 'code', header: t('ui.lottery.risk.code'), render: (p) => p.code },
     { key: 'name', header: t('ui.lottery.risk.name'), render: (p) => p.name },
     { key: 'commission', header: t('ui.lottery.risk.commission'), render: (p) => `${p.commission} %` },
+    {
+      key: 'statement',
+      header: '',
+      render: (p) => (
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => onStatement(p.id)}
+          data-testid={`statement-${p.code}`}
+        >
+          {t('ui.lottery.risk.statement_action')}
+        </Button>
+      ),
+    },
   ];
   const layoffColumns: Column<LayoffView>[] = [
     {
@@ -193,7 +226,7 @@ export function PotsTab() {
         rows={partners.data?.items}
         rowKey={(p) => p.id}
         error={partners.error}
-        minWidth={360}
+        minWidth={480}
       />
       <DataTable
         columns={layoffColumns}

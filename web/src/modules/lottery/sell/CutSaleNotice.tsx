@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { formatMoney } from '@matriz/shared/money';
 import { useTranslation } from 'react-i18next';
-import { money, RD, type TicketView } from '../tickets/tickets.api.ts';
+import { money, type TicketView, useCurrency } from '../tickets/tickets.api.ts';
+import { shortLotteryName } from './draw-label.ts';
 
 /**
  * A banca that accepts part of a line sells what its limits still take: the seller may have
@@ -17,6 +18,7 @@ export function CutSaleNotice({
   onOpen: (code: string) => void;
 }) {
   const { t } = useTranslation();
+  const currency = useCurrency(sale?.ticket.currency);
   const soldCents = sale ? Math.round(sale.ticket.totals.grand_total * 100) : 0;
   return (
     <Modal
@@ -32,22 +34,22 @@ export function CutSaleNotice({
         <Stack gap="sm" data-testid="pos-cut">
           <Alert color="red" variant="filled">
             {t('ui.lottery.pos.cut_message', {
-              sold: formatMoney(soldCents, RD),
-              typed: formatMoney(sale.typedCents, RD),
-              difference: formatMoney(sale.typedCents - soldCents, RD),
+              sold: formatMoney(soldCents, currency),
+              typed: formatMoney(sale.typedCents, currency),
+              difference: formatMoney(sale.typedCents - soldCents, currency),
             })}
           </Alert>
           <Group justify="space-between">
             <Text size="sm">
               {t('ui.lottery.pos.cut_typed')}{' '}
               <Text span ff="monospace" td="line-through" data-testid="pos-cut-typed">
-                {formatMoney(sale.typedCents, RD)}
+                {formatMoney(sale.typedCents, currency)}
               </Text>
             </Text>
             <Text size="sm">
               {t('ui.lottery.pos.cut_sold')}{' '}
               <Text span ff="monospace" fw={800} fz="lg" data-testid="pos-cut-sold">
-                {formatMoney(soldCents, RD)}
+                {formatMoney(soldCents, currency)}
               </Text>
             </Text>
           </Group>
@@ -57,10 +59,10 @@ export function CutSaleNotice({
               .map((line) => (
                 <Text key={line.line_id} size="sm" c="red" data-testid="pos-cut-line">
                   {t('ui.lottery.pos.cut_line', {
-                    lottery: `${line.lottery.lottery_code} ${line.lottery.draw_time}`,
+                    lottery: `${shortLotteryName(line.lottery.lottery_name)} ${line.lottery.draw_time}`,
                     number: line.bet.bet_number,
-                    sold: money(line.amounts.bet_amount),
-                    typed: money(line.amounts.requested_amount),
+                    sold: money(line.amounts.bet_amount, currency),
+                    typed: money(line.amounts.requested_amount, currency),
                   })}
                 </Text>
               ))}

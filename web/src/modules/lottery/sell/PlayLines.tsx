@@ -1,8 +1,7 @@
 import { ActionIcon, Group, Paper, Stack, Table, Text, useMantineTheme } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { formatMoney } from '@matriz/shared/money';
+import { type CurrencyFormat, formatMoney } from '@matriz/shared/money';
 import { useTranslation } from 'react-i18next';
-import { RD } from '../tickets/tickets.api.ts';
 import type { LivePlay } from './pos.ts';
 
 /** What to say under an entry line: a parse or server error, or how much its limit still takes. */
@@ -28,11 +27,13 @@ export function PlayLines({
   plays,
   noteOf,
   onRemove,
+  currency,
 }: {
   lines: readonly string[];
   plays: readonly LivePlay[];
   noteOf: (sourceLine: number) => LineNote | null;
   onRemove: (index: number) => void;
+  currency: CurrencyFormat;
 }) {
   const { t } = useTranslation();
   const theme = useMantineTheme();
@@ -65,7 +66,7 @@ export function PlayLines({
     ) : null;
   const amount = (play: LivePlay) => (
     <Text span ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="pos-line-amount">
-      {formatMoney(play.amountCents, RD)}
+      {formatMoney(play.amountCents, currency)}
     </Text>
   );
 

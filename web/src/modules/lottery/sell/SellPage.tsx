@@ -24,18 +24,22 @@ import { useRealtime } from '../../../app/realtime.ts';
 import { useSession } from '../../../app/session.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { BancaSelect } from '../common/BancaSelect.tsx';
-import { formatCountdown, useNow } from '../common/time.ts';
+import { formatCountdownShort, timeIn, useNow } from '../common/time.ts';
 import {
   type DrawView,
   entryOfTicket,
-  RD,
+  markDrawsClosed,
+  refetchOpenDraws,
   type SaleBody,
   type TicketView,
   ticketsKey,
+  useCurrency,
   useMyBancas,
   useOpenDraws,
+  useOperatorZone,
 } from '../tickets/tickets.api.ts';
 import { CutSaleNotice } from './CutSaleNotice.tsx';
+import { drawLabel, shortLotteryName } from './draw-label.ts';
 import { type LineNote, PlayLines } from './PlayLines.tsx';
 import { liveTicket, lotterySuggestions } from './pos.ts';
 
@@ -81,6 +85,8 @@ export default function SellPage(_props: PageProps) {
   const todayDate = today.data?.draws[0]?.business_date;
   const tomorrow = useOpenDraws(todayDate ? addDays(todayDate, 1) : undefined);
   const now = useNow();
+  const currency = useCurrency();
+  const zone = useOperatorZone();
   const skew = useMemo(
     () => (today.data ? Date.parse(today.data.server_time) - today.dataUpdatedAt : 0),
     [today.data, today.dataUpdatedAt],
@@ -103,10 +109,16 @@ export default function SellPage(_props: PageProps) {
   const [duplicateOpen, setDuplicateOpen] = useState(false);
   const [duplicateCode, setDuplicateCode] = useState('');
   const [cutSale, setCutSale] = useState<{ ticket: TicketView; typedCents: number } | null>(null);
+  const [closedNotice, setClosedNotice] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const idempotency = useRef<{ key: string; body: string } | null>(null);
 
-  useRealtime('lottery.draw.closed', () => void today.refetch());
+  // An early close is news to this screen's clock: the server says so the moment it happens.
+  useRealtime<{ draw_ids?: string[] }>('lottery.draw.closed', (payload) =>
+    markDrawsClosed(queryClient, payload.draw_ids ?? []),
+  );
+  useRealtime('lottery.draw.reopened', () => void refetchOpenDraws(queryClient));
+  useRealtime('lottery.draws.changed', () => void refetchOpenDraws(queryClient));
 
   // Closed draws leave the screen on their own, by the server's clock.
   const isOpen = useCallback(
@@ -119,8 +131,13 @@ export default function SellPage(_props: PageProps) {
   const selected = allDraws.filter((d) => selectedIds.includes(d.id));
   useEffect(() => {
     const open = new Set(allDraws.map((d) => d.id));
-    if (selectedIds.some((id) => !open.has(id))) setSelectedIds((ids) => ids.filter((id) => open.has(id)));
-  }, [allDraws, selectedIds]);
+    const gone = selectedIds.filter((id) => !open.has(id));
+    if (gone.length === 0) return;
+    setSelectedIds((ids) => ids.filter((id) => open.has(id)));
+    const known = [...(today.data?.draws ?? []), ...(tomorrow.data?.draws ?? [])];
+    const names = known.filter((d) => gone.includes(d.id)).map((d) => drawLabel(d, zone));
+    if (names.length > 0) setClosedNotice(t('ui.lottery.pos.draw_closed', { draws: names.join(', ') }));
+  }, [allDraws, selectedIds, today.data, tomorrow.data, zone, t]);
 
   const multiplier = multOn ? Number(mult) : 1;
   const discount = descOn ? Number(desc) : 0;
@@ -330,7 +347,7 @@ export default function SellPage(_props: PageProps) {
       if (!hit.ok)
         return {
           text: t('ui.lottery.pos.only_more', {
-            amount: formatMoney(cents(hit.available ?? 0), RD),
+            amount: formatMoney(cents(hit.available ?? 0), currency),
             number: hit.bet_number,
             lottery: hit.lottery_code,
           }),
@@ -340,7 +357,7 @@ export default function SellPage(_props: PageProps) {
       if ((hit.available ?? 0) < hit.bet_amount * 2)
         return {
           text: t('ui.lottery.pos.near_limit', {
-            amount: formatMoney(cents(hit.available ?? 0), RD),
+            amount: formatMoney(cents(hit.available ?? 0), currency),
             number: hit.bet_number,
           }),
           colour: 'orange',
@@ -354,21 +371,38 @@ export default function SellPage(_props: PageProps) {
 
   const chip = (draw: DrawView, index: number) => {
     const left = Date.parse(draw.close_at) - serverNow;
+    const title = t('ui.lottery.pos.draw_title', {
+      lottery: draw.lottery_name,
+      time: timeIn(draw.draw_at, zone),
+      close: timeIn(draw.close_at, zone),
+    });
     return (
-      <span key={draw.id} data-testid={`pos-draw-${draw.id}`} data-lottery={draw.lottery_code}>
+      <span
+        key={draw.id}
+        data-testid={`pos-draw-${draw.id}`}
+        data-lottery={draw.lottery_code}
+        title={index < 9 ? `${title} · Alt+${index + 1}` : title}
+      >
         <Chip
           checked={selectedIds.includes(draw.id)}
           onChange={() => toggleDraw(draw.id)}
           size="sm"
           radius="sm"
-          title={index < 9 ? `Alt+${index + 1}` : undefined}
         >
-          <Text span fw={700} size="sm">
-            {draw.lottery_code}
-          </Text>{' '}
-          <Text span size="xs" c={left < 10 * 60_000 ? 'red' : 'dimmed'} ff="monospace">
-            {formatCountdown(left)}
-          </Text>
+          {/* A long name is cut (the title has it whole) so a chip fits a 360 px phone. */}
+          <span style={{ display: 'inline-flex', alignItems: 'baseline' }}>
+            <Text span fw={700} size="sm" maw="10.5rem" truncate="end">
+              {shortLotteryName(draw.lottery_name)}
+            </Text>
+            &nbsp;
+            <Text span size="sm" ff="monospace" data-testid="pos-draw-time">
+              {timeIn(draw.draw_at, zone)}
+            </Text>
+            &nbsp;
+            <Text span size="xs" c={left < 10 * 60_000 ? 'red' : 'dimmed'} ff="monospace">
+              {formatCountdownShort(left)}
+            </Text>
+          </span>
         </Chip>
       </span>
     );
@@ -388,6 +422,16 @@ export default function SellPage(_props: PageProps) {
         </Text>
       ) : null}
 
+      {closedNotice ? (
+        <Alert
+          color="orange"
+          withCloseButton
+          onClose={() => setClosedNotice(null)}
+          data-testid="pos-draw-closed"
+        >
+          {closedNotice}
+        </Alert>
+      ) : null}
       {/* On a phone the chips scroll inside a short box so the plays box stays within reach. */}
       <Paper withBorder p="xs" mah={{ base: 150, sm: 260 }} style={{ overflowY: 'auto' }}>
         <Text size="xs" fw={700} c="dimmed" mb={4}>
@@ -496,6 +540,7 @@ export default function SellPage(_props: PageProps) {
           plays={live.plays}
           noteOf={lineNote}
           onRemove={(index) => setLines((current) => current.filter((_, j) => j !== index))}
+          currency={currency}
         />
       ) : null}
 
@@ -506,7 +551,7 @@ export default function SellPage(_props: PageProps) {
               {t('ui.lottery.pos.subtotal')}
             </Text>
             <Text ff="monospace" data-testid="pos-subtotal">
-              {formatMoney(totals.total_bet_amount, RD)}
+              {formatMoney(totals.total_bet_amount, currency)}
             </Text>
           </Stack>
           <Stack gap={0}>
@@ -514,7 +559,7 @@ export default function SellPage(_props: PageProps) {
               {t('ui.lottery.pos.discount')} {discount ? `${discount}%` : ''}
             </Text>
             <Text ff="monospace" data-testid="pos-discount">
-              {formatMoney(-totals.total_discount, RD)}
+              {formatMoney(-totals.total_discount, currency)}
             </Text>
           </Stack>
           <Stack gap={0}>
@@ -528,7 +573,7 @@ export default function SellPage(_props: PageProps) {
               {t('ui.lottery.pos.total')}
             </Text>
             <Text ff="monospace" fw={800} fz="xl" data-testid="pos-total">
-              {formatMoney(totals.grand_total, RD)}
+              {formatMoney(totals.grand_total, currency)}
             </Text>
             {serverTotal !== null ? (
               <Text
@@ -538,7 +583,7 @@ export default function SellPage(_props: PageProps) {
                 data-cents={serverTotal}
               >
                 {serverTotal === totals.grand_total ? '✓ ' : '≠ '}
-                {t('ui.lottery.pos.server_total', { total: formatMoney(serverTotal, RD) })}
+                {t('ui.lottery.pos.server_total', { total: formatMoney(serverTotal, currency) })}
               </Text>
             ) : validating && body ? (
               <Text size="xs" c="dimmed">
@@ -595,7 +640,7 @@ export default function SellPage(_props: PageProps) {
         <Group gap={4}>
           {selected.map((d) => (
             <Badge key={d.id} variant="outline" size="sm">
-              {d.lottery_code} {d.draw_time}
+              {drawLabel(d, zone)}
             </Badge>
           ))}
         </Group>

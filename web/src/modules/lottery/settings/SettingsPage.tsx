@@ -11,7 +11,8 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { CURRENCY_PRESETS, type OperatorSettings, PRINT_FORMATS } from '@matriz/shared/api/lottery-catalog';
+import { type OperatorSettings, PRINT_FORMATS } from '@matriz/shared/api/lottery-catalog';
+import { CURRENCY_PRESETS } from '@matriz/shared/money';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api.ts';

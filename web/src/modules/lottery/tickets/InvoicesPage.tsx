@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../ui/format.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { positiveInt, useUrlParams } from '../../../ui/useUrlParams.ts';
 import { statusBadge, ticketPath } from './TicketsPage.tsx';
-import { money, type TicketListItem, useDrawsOf, useTicketList } from './tickets.api.ts';
+import { money, type TicketListItem, useCurrency, useDrawsOf, useTicketList } from './tickets.api.ts';
 
 const KEYS = ['user', 'date', 'lottery', 'page', 'page_size'] as const;
 
@@ -16,6 +16,7 @@ const KEYS = ['user', 'date', 'lottery', 'page', 'page_size'] as const;
 export default function InvoicesPage(_props: PageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const currency = useCurrency();
   const [values, update] = useUrlParams(KEYS);
   const draws = useDrawsOf(values.date || undefined);
   const lotteries = useMemo(() => {
@@ -56,7 +57,7 @@ export default function InvoicesPage(_props: PageProps) {
     {
       key: 'total',
       header: t('ui.lottery.tickets.total'),
-      render: (r) => money(r.grand_total),
+      render: (r) => money(r.grand_total, currency),
       align: 'right',
       nowrap: true,
     },

@@ -19,6 +19,7 @@ import { type Column, DataTable } from '../../../ui/DataTable.tsx';
 import { formatDateTime } from '../../../ui/format.ts';
 import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { positiveInt, useUrlParams } from '../../../ui/useUrlParams.ts';
+import { drawLabel } from '../sell/draw-label.ts';
 import { ScanButton } from './ScanButton.tsx';
 import {
   money,
@@ -26,7 +27,9 @@ import {
   TICKET_STATUSES,
   type TicketListItem,
   todaysTicketCode,
+  useCurrency,
   useDrawsOf,
+  useOperatorZone,
   useTicketList,
 } from './tickets.api.ts';
 
@@ -50,6 +53,8 @@ export function statusBadge(t: (key: string) => string, status: string) {
 export default function TicketsPage(_props: PageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const currency = useCurrency();
+  const zone = useOperatorZone();
   const [search, setSearch] = useState('');
   const [filters, setFilters] = useTicketFilters();
   const list = useTicketList(filters);
@@ -76,10 +81,12 @@ export default function TicketsPage(_props: PageProps) {
   const status = (r: TicketListItem) => (
     <span data-testid="tickets-row-status">{statusBadge(t, r.status)}</span>
   );
-  const total = (r: TicketListItem) => <span data-testid="tickets-row-total">{money(r.grand_total)}</span>;
+  const total = (r: TicketListItem) => (
+    <span data-testid="tickets-row-total">{money(r.grand_total, currency)}</span>
+  );
   const prize = (r: TicketListItem) =>
     r.prize_total > 0 ? (
-      <b style={{ color: 'var(--mantine-color-green-8)' }}>{money(r.prize_total)}</b>
+      <b style={{ color: 'var(--mantine-color-green-8)' }}>{money(r.prize_total, currency)}</b>
     ) : null;
   const columns: Column<TicketListItem>[] = wide
     ? [
@@ -181,7 +188,7 @@ export default function TicketsPage(_props: PageProps) {
           searchable
           data={(draws.data?.draws ?? []).map((d) => ({
             value: d.id,
-            label: `${d.lottery_code} ${d.draw_time}`,
+            label: drawLabel(d, zone),
           }))}
           value={filters.draw || null}
           onChange={(v) => setFilters({ draw: v ?? '' })}

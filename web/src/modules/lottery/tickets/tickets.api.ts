@@ -1,17 +1,49 @@
-import type { BancaView, DrawView } from '@matriz/shared/api/lottery-catalog';
+import type { BancaView, DrawView, OperatorSettings } from '@matriz/shared/api/lottery-catalog';
 import type { SaleBody } from '@matriz/shared/api/lottery-tickets';
-import { type CurrencyFormat, formatMoney, toCents } from '@matriz/shared/money';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { API_BASE, api, type Query } from '../../../app/api.ts';
+import { BET_TYPES, type BetTypeCode, type BetTypeInfo } from '@matriz/shared/lottery/games';
+import { CURRENCY_PRESETS, type CurrencyFormat, formatMoney, toCents } from '@matriz/shared/money';
+import { keepPreviousData, type QueryClient, useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { API_BASE, api, downloadUrl, type Query } from '../../../app/api.ts';
 
 export type { BancaView, DrawView, SaleBody };
 
-export const RD: CurrencyFormat = { symbol: 'RD$' };
-
-/** Major units from the API (157.5) → `RD$157.50`. */
-export function money(major: number | null | undefined, currency: CurrencyFormat = RD): string {
+/** Major units from the API (157.5) → `RD$157.50`, in the currency `useCurrency` gives. */
+export function money(major: number | null | undefined, currency: CurrencyFormat): string {
   if (major === null || major === undefined) return '—';
   return formatMoney(toCents(major) ?? Math.round(major * 100), currency);
+}
+
+/** A bet type's name in the app's language (`i18n.language`); the code itself for one not known here. */
+export function betTypeName(code: string, language: string): string {
+  const info: BetTypeInfo | undefined = BET_TYPES[code as BetTypeCode];
+  if (!info) return code;
+  return language === 'en' ? info.nameEn : info.nameEs;
+}
+
+/** The seller screens wait for the operator's settings (suspending), so no amount shows without its symbol. */
+function useSellerSettings(): OperatorSettings {
+  return useSuspenseQuery({
+    queryKey: ['lottery-pos', 'settings'],
+    queryFn: ({ signal }) =>
+      api.get<{ settings: OperatorSettings }>('/lottery/settings', { signal }).then((r) => r.settings),
+    staleTime: 5 * 60_000,
+  }).data;
+}
+
+/**
+ * The currency the seller screens show money in, as the server prints it: the operator's symbol; a
+ * ticket (its `currency` code given) sold before the operator changed currency keeps its own.
+ */
+export function useCurrency(ticketCurrency?: string): CurrencyFormat {
+  const settings = useSellerSettings();
+  if (!ticketCurrency || ticketCurrency === settings.currency_code)
+    return { symbol: settings.currency_symbol };
+  return { symbol: CURRENCY_PRESETS.find((p) => p.code === ticketCurrency)?.symbol ?? `${ticketCurrency} ` };
+}
+
+/** The operator's time zone, in which the seller screens show draw times. */
+export function useOperatorZone(): string {
+  return useSellerSettings().time_zone;
 }
 
 export interface TicketLineView {
@@ -101,7 +133,7 @@ const encode = encodeURIComponent;
 export const ticketUrls = {
   print: (code: string, format?: string) =>
     `${API_BASE}/lottery/tickets/${encode(code)}/print${format ? `?format=${format}` : ''}`,
-  pdf: (code: string, format: string) => `${API_BASE}/lottery/tickets/${encode(code)}/pdf?format=${format}`,
+  pdf: (code: string, format: string) => downloadUrl(`/lottery/tickets/${encode(code)}/pdf`, { format }),
   escpos: (code: string) => `${API_BASE}/lottery/tickets/${encode(code)}/escpos`,
   barcode: (code: string, type: 'code128' | 'qr') =>
     `${API_BASE}/lottery/tickets/${encode(code)}/barcode.png?type=${type}`,
@@ -125,10 +157,12 @@ export function useTicketList(query: Query) {
   });
 }
 
+const POS_DRAWS = ['lottery-pos', 'draws'];
+
 /** A business day's draws (today without `date`), refreshed every minute; the POS keeps the open ones. */
 export function useOpenDraws(date?: string) {
   return useQuery({
-    queryKey: ['lottery-pos', 'draws', date ?? 'today'],
+    queryKey: [...POS_DRAWS, date ?? 'today'],
     queryFn: ({ signal }) =>
       api.get<{ draws: DrawView[]; server_time: string }>('/lottery/draws', {
         query: { date },
@@ -136,6 +170,24 @@ export function useOpenDraws(date?: string) {
       }),
     refetchInterval: 60_000,
   });
+}
+
+/** A draw the server says has closed leaves the POS lists at once; the next refetch confirms it. */
+export function markDrawsClosed(client: QueryClient, ids: readonly string[]): void {
+  const closed = new Set(ids);
+  const filters = { queryKey: POS_DRAWS };
+  for (const [key, data] of client.getQueriesData<{ draws: DrawView[]; server_time: string }>(filters)) {
+    if (!data) continue;
+    const draws = data.draws.map((d) => (closed.has(d.id) ? { ...d, status: 'closed' as const } : d));
+    // Keeping when it was fetched keeps the POS's server-clock offset (server_time against that instant).
+    client.setQueryData(key, { ...data, draws }, { updatedAt: client.getQueryState(key)?.dataUpdatedAt });
+  }
+  void client.invalidateQueries(filters);
+}
+
+/** A reopened draw comes back to the POS lists with a fetch made at once, not at the minute's refresh. */
+export function refetchOpenDraws(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({ queryKey: POS_DRAWS });
 }
 
 export function useDrawsOf(date: string | undefined) {
