@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { SchemaScopedPostgresDialect } from './postgres-dialect.ts';
 import { openReadWorker } from './read-worker.ts';
 import type { PlatformTables } from './tables.ts';
 import { startWalCheckpointer } from './wal-checkpointer.ts';
@@ -106,7 +107,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   });
   // An idle client's error must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<PlatformTables>({ dialect: new SchemaScopedPostgresDialect({ pool }) });
   return {
     db,
     reader: db,
