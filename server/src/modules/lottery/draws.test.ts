@@ -277,6 +277,39 @@ describeEngines('sorteos del día', (t) => {
     expect((await patch({ time_zone: loteka.time_zone })).status).toBe(200);
   });
 
+  it('un Super Palé con ventas sin liquidar conserva sus loterías de origen: contra ellas se pagan', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const seller = await app.login('juan001');
+    const lotteries = (await call(app, admin, 'GET', '/lottery/lotteries?page_size=100')).body.items;
+    const byCode = (code: string) => lotteries.find((l: { code: string }) => l.code === code);
+    const superPale = byCode('SP_REAL_GM');
+    const other = byCode('NACIONAL');
+    const patch = (body: object) => call(app, admin, 'PATCH', `/lottery/lotteries/${superPale.id}`, body);
+    expect((await patch({ source_b_id: other.id })).status).toBe(200);
+    expect((await patch({ source_b_id: superPale.source_b_id })).status).toBe(200);
+
+    const sold = await call(app, seller, 'POST', '/lottery/tickets', { entry: 'SP_REAL_GM|2350|10' });
+    expect(sold.status, JSON.stringify(sold.body)).toBe(201);
+    const refused = await patch({ source_a_id: superPale.source_a_id, source_b_id: other.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({
+      code: 'LOTTERY_HAS_SALES',
+      details: { field: 'source_b_id', fields: ['source_b_id'], draws: 1 },
+    });
+    expect(refused.body.error.message).toContain('sus loterías de origen');
+    const kept = (await call(app, admin, 'GET', `/lottery/lotteries/${superPale.id}`)).body.lottery;
+    expect([kept.source_a_id, kept.source_b_id]).toEqual([superPale.source_a_id, superPale.source_b_id]);
+    // The form sends the sources it was given: unchanged, with a new name, they are saved.
+    const renamed = await patch({
+      name: 'SUPER PALÉ TARDE',
+      source_a_id: superPale.source_a_id,
+      source_b_id: superPale.source_b_id,
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect((await patch({ name: superPale.name })).status).toBe(200);
+  });
+
   it('buscar loterías no distingue mayúsculas ni acentos', async () => {
     const app = t();
     const admin = await app.login('admin');

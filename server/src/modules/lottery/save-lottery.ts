@@ -101,12 +101,15 @@ export async function createLottery(
   return (await findLottery(lotteryDb(platform.db), id))!;
 }
 
-/** What decides how a lottery's sold tickets settle and when its draws close. */
-const SETTLEMENT_FIELDS = ['result_format', 'time_zone'] as const;
+/**
+ * What decides how a lottery's sold tickets settle and when its draws close: a Super Palé's
+ * sources are the results its sold tickets are matched against when it is published.
+ */
+const SETTLEMENT_FIELDS = ['result_format', 'time_zone', 'source_a_id', 'source_b_id'] as const;
 
 /**
- * While a draw not yet settled holds sales, neither the zone nor the format of its lottery may
- * change (LOTTERY_HAS_SALES); every other field stays editable. A new zone moves the draws still
+ * While a draw not yet settled holds sales, neither the zone, the format nor the sources of its
+ * lottery may change (LOTTERY_HAS_SALES); every other field stays editable. A new zone moves the draws still
  * ahead to the instants it gives them (replanUpcomingDraws), in the same transaction; draws already
  * closed or resulted keep theirs.
  */
