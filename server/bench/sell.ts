@@ -5,7 +5,7 @@
  * Prints tickets/s and p99 per engine and the HTTP ÷ bare ratio. Bounded: ~10 s per measurement.
  */
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -277,6 +277,7 @@ async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } finally {
     const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR!, { recursive: true });
     writeFileSync(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
     session.disconnect();
   }
