@@ -420,6 +420,32 @@ describe('point of sale: sell, print, find and cancel', () => {
       await screenshot(page, 'ticket-detail-360');
     }));
 
+  it('in English the lines being typed and the sold ticket name each bet type in English', () =>
+    asSellerWithAdmin(DESKTOP, 'pos-english-failure', async (page) => {
+      const { input } = await saleOnOneDraw(page);
+      await typePlays(input, ['23 10', '2345 5']);
+      const lines = page.getByTestId('pos-line');
+      await expect.poll(() => lines.count(), WAIT).toBe(2);
+      expect(await lines.nth(0).textContent()).toContain('Directo');
+      expect(await lines.nth(1).textContent()).toContain('Palé');
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => lines.nth(0).textContent(), WAIT).toContain('Straight (quiniela)');
+      expect(await lines.nth(1).textContent()).toContain('Pale');
+      expect(await lines.nth(1).textContent()).not.toContain('Palé');
+
+      await expect.poll(() => page.getByTestId('pos-confirm').isEnabled(), WAIT).toBe(true);
+      await page.getByTestId('pos-confirm').click();
+      await page.waitForURL(/\/lottery\/tickets\/[A-Z0-9]+-\d{8}-\d{4,}\/print/);
+      const code = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]);
+      await page.goto(`/lottery/tickets/${code}`);
+      const detail = page.getByTestId('ticket-line');
+      await detail.first().waitFor();
+      expect(await detail.allTextContents()).toEqual([
+        expect.stringContaining('Straight (quiniela)'),
+        expect.stringMatching(/Pale(?!é)/),
+      ]);
+    }));
+
   it('at 360×780 the draw chips read "Lottery HH:MM" in the operator\'s zone, never internal codes; an early close leaves the screen at once and says so; reopened, it comes back as fast', () =>
     asSellerWithAdmin(NARROW, 'pos-chips-failure-360', async (page, admin) => {
       const { draw } = await saleOnOneDraw(page);

@@ -2,6 +2,7 @@ import { ActionIcon, Group, Paper, Stack, Table, Text, useMantineTheme } from '@
 import { useMediaQuery } from '@mantine/hooks';
 import { type CurrencyFormat, formatMoney } from '@matriz/shared/money';
 import { useTranslation } from 'react-i18next';
+import { betTypeName } from '../tickets/tickets.api.ts';
 import type { LivePlay } from './pos.ts';
 
 /** What to say under an entry line: a parse or server error, or how much its limit still takes. */
@@ -35,7 +36,7 @@ export function PlayLines({
   onRemove: (index: number) => void;
   currency: CurrencyFormat;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const theme = useMantineTheme();
   const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, {
     getInitialValueInEffect: false,
@@ -102,7 +103,7 @@ export function PlayLines({
                         {play.number}
                       </Text>{' '}
                       <Text span size="xs" c="dimmed">
-                        {play.lottery} {play.drawTime} · {play.betType}
+                        {play.lottery} {play.drawTime} · {betTypeName(play.betType, i18n.language)}
                       </Text>
                     </Text>
                     {amount(play)}
@@ -147,7 +148,7 @@ export function PlayLines({
                 <Table.Td ff="monospace" fw={700}>
                   {play.number}
                 </Table.Td>
-                <Table.Td>{play.betType}</Table.Td>
+                <Table.Td>{betTypeName(play.betType, i18n.language)}</Table.Td>
                 <Table.Td ta="right">{amount(play)}</Table.Td>
                 <Table.Td w={30}>{i === 0 ? remove(line.index) : null}</Table.Td>
               </Table.Tr>

@@ -1,5 +1,4 @@
 import type { ResultFormat } from '@matriz/shared/lottery/games';
-import { BET_TYPES } from '@matriz/shared/lottery/games';
 import { formatPlay, type ParseError, parseEntry } from '@matriz/shared/lottery/grammar';
 import { type PricedTicket, priceTicket } from '@matriz/shared/lottery/pricing';
 import type { DrawView } from '../tickets/tickets.api.ts';
@@ -13,6 +12,7 @@ export interface LivePlay {
   drawId: string | null;
   drawTime: string | null;
   number: string;
+  /** The bet type's code; screens show its name in the app's language (`betTypeName`). */
   betType: string;
   amountCents: number;
 }
@@ -48,7 +48,6 @@ export function liveTicket(
   const plays: LivePlay[] = [];
   parsed.plays.forEach((play, index) => {
     const number = play.number === null ? '*' : formatPlay(play);
-    const betType = BET_TYPES[play.betType]?.nameEs ?? play.betType;
     const targets: { lottery: string; draw: DrawView | null }[] = play.lotteryCode
       ? (selectedByLottery.get(play.lotteryCode) ?? [null]).map((draw) => ({
           lottery: play.lotteryCode!,
@@ -63,7 +62,7 @@ export function liveTicket(
         drawId: target.draw?.id ?? null,
         drawTime: target.draw?.draw_time ?? null,
         number,
-        betType,
+        betType: play.betType,
         amountCents: play.amountCents,
       });
     }

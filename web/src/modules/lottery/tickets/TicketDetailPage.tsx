@@ -30,6 +30,7 @@ import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { shortLotteryName } from '../sell/draw-label.ts';
 import { statusBadge } from './TicketsPage.tsx';
 import {
+  betTypeName,
   cancelTicket,
   money,
   type TicketLineView,
@@ -63,7 +64,7 @@ function LineStatus({ line }: { line: TicketLineView }) {
  * bet type on the left, amount, status and prize on the right) so nothing scrolls sideways.
  */
 function TicketLines({ lines, currency }: { lines: TicketLineView[]; currency: CurrencyFormat }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const theme = useMantineTheme();
   const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, undefined, {
     getInitialValueInEffect: false,
@@ -110,7 +111,7 @@ function TicketLines({ lines, currency }: { lines: TicketLineView[]; currency: C
                 <Text span ff="monospace" fw={700}>
                   {line.bet.typed || line.bet.bet_number}
                 </Text>{' '}
-                {line.bet.bet_type_name}
+                {betTypeName(line.bet.bet_type_code, i18n.language)}
               </Text>
               <Text size="sm">{draw(line)}</Text>
             </Stack>
@@ -153,7 +154,7 @@ function TicketLines({ lines, currency }: { lines: TicketLineView[]; currency: C
             <Table.Td ff="monospace" fw={700}>
               {line.bet.typed || line.bet.bet_number}
             </Table.Td>
-            <Table.Td>{line.bet.bet_type_name}</Table.Td>
+            <Table.Td>{betTypeName(line.bet.bet_type_code, i18n.language)}</Table.Td>
             <Table.Td ta="right" ff="monospace">
               {amount(line)}
             </Table.Td>
