@@ -5,12 +5,14 @@ import { loadPlatformDemo } from './demo.ts';
 import * as platformInit from './migrations/20261121T130000_platform_init.ts';
 import * as platformJobs from './migrations/20261121T131000_platform_jobs.ts';
 import * as platformNotifications from './migrations/20261121T131001_platform_notifications.ts';
+import * as dropIdempotencyKeys from './migrations/20261128T090000_platform_drop_idempotency_keys.ts';
 import type { ModuleDefinition, Platform } from './platform.ts';
 
 export const platformMigrations: MigrationSet = {
   '20261121T130000_platform_init': platformInit,
   '20261121T131000_platform_jobs': platformJobs,
   '20261121T131001_platform_notifications': platformNotifications,
+  '20261128T090000_platform_drop_idempotency_keys': dropIdempotencyKeys,
 };
 
 export function migrationsOf(modules: ModuleDefinition[]): MigrationSet[] {

@@ -66,16 +66,6 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface IdempotencyKeysTable {
-  scope: string;
-  key: string;
-  request_hash: string;
-  status: string;
-  response_status: number | null;
-  response_body: string | null;
-  created_at: string;
-}
-
 export interface SettingsTable {
   module: string;
   key: string;
@@ -95,7 +85,6 @@ export interface PlatformTables {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
-  idempotency_keys: IdempotencyKeysTable;
   settings: SettingsTable;
   counters: CountersTable;
 }
