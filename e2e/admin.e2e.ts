@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiCall,
   DESKTOP,
   isOnScreen,
   launchBrowser,
@@ -19,21 +20,6 @@ async function row(page: Page, username: string) {
 async function searchUser(page: Page, q: string) {
   await page.getByTestId('users-filter-q').fill(q);
   await page.waitForURL((url) => url.searchParams.get('q') === q);
-}
-
-/** A call to the API with the page's session, as another screen (or another person) would make it. */
-async function apiCall(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
 }
 
 async function confirm(page: Page) {

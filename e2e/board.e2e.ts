@@ -1,22 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, pageErrors, screenshot } from './support/browser.ts';
+import {
+  apiCall,
+  DESKTOP,
+  launchBrowser,
+  login,
+  newPage,
+  pageErrors,
+  screenshot,
+} from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
-
-/** A JSON call from inside a signed-in page (same origin, its session cookie). */
-async function apiCall(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    { method, path, body },
-  );
-}
 
 describe('pizarra en vivo: un vendedor vende y el supervisor lo ve sin recargar', () => {
   let server: TestServer;

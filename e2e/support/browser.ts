@@ -115,3 +115,18 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/login');
   await page.getByTestId('login-form').waitFor();
 }
+
+/** A JSON call from inside a signed-in page (same origin, its session cookie), as another screen would make it. */
+export async function apiCall(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json() };
+    },
+    { method, path, body },
+  );
+}
