@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiCall,
   DESKTOP,
   isOnScreen,
   launchBrowser,
@@ -420,8 +421,8 @@ describe('point of sale: sell, print, find and cancel', () => {
       await screenshot(page, 'ticket-detail-360');
     }));
 
-  it('in English the lines being typed and the sold ticket name each bet type in English', () =>
-    asSellerWithAdmin(DESKTOP, 'pos-english-failure', async (page) => {
+  it("in English the lines being typed and the sold ticket name each bet type in English; the printed ticket follows the operator's ticket language", () =>
+    asSellerWithAdmin(DESKTOP, 'pos-english-failure', async (page, admin) => {
       const { input } = await saleOnOneDraw(page);
       await typePlays(input, ['23 10', '2345 5']);
       const lines = page.getByTestId('pos-line');
@@ -444,6 +445,31 @@ describe('point of sale: sell, print, find and cancel', () => {
         expect.stringContaining('Straight (quiniela)'),
         expect.stringMatching(/Pale(?!é)/),
       ]);
+
+      // The printed ticket is the customer's: Spanish, whatever the seller's screen says…
+      const printed = () => page.frameLocator('[data-testid="print-frame"]').locator('body');
+      await page.goto(`/lottery/tickets/${code}/print`);
+      await expect.poll(() => printed().textContent(), WAIT).toContain('¡SUERTE!');
+      // …until the operator chooses English for tickets on the settings screen.
+      await admin.goto('/lottery/settings');
+      const language = admin.getByTestId('settings-ticket-language');
+      await language.click();
+      await admin.getByRole('option', { name: 'English' }).click();
+      await admin.getByTestId('settings-save').click();
+      await expect
+        .poll(
+          async () => (await apiCall(admin, 'GET', '/lottery/settings')).json.settings.ticket_language,
+          WAIT,
+        )
+        .toBe('en');
+      try {
+        await page.reload();
+        await expect.poll(() => printed().textContent(), WAIT).toContain('GOOD LUCK!');
+        expect(await printed().textContent()).toContain('Straight (quiniela)');
+      } finally {
+        const settings = (await apiCall(admin, 'GET', '/lottery/settings')).json.settings;
+        await apiCall(admin, 'PUT', '/lottery/settings', { ...settings, ticket_language: 'es' });
+      }
     }));
 
   it('at 360×780 the draw chips read "Lottery HH:MM" in the operator\'s zone, never internal codes; an early close leaves the screen at once and says so; reopened, it comes back as fast', () =>

@@ -60,8 +60,15 @@ export const OperatorSettings = z.strictObject({
   print_copies: z.number().int().min(1).max(3),
   footer_lines: z.tuple([Footer, Footer, Footer]),
   show_prize_table: z.boolean(),
+  /** What printed tickets and prize receipts are written in: they are the customer's. */
+  ticket_language: z.enum(['es', 'en']),
 });
 export type OperatorSettings = z.infer<typeof OperatorSettings>;
+/** Saving the settings: a setting added after a client was written keeps its stored value when left out. */
+export const OperatorSettingsBody = OperatorSettings.extend({
+  ticket_language: OperatorSettings.shape.ticket_language.optional(),
+});
+export type OperatorSettingsBody = z.infer<typeof OperatorSettingsBody>;
 
 // ── Zones ────────────────────────────────────────────────────────────────────────────────────
 

@@ -196,6 +196,7 @@ export const DR_NETWORK: DemoNetwork = {
     print_copies: 1,
     footer_lines: ['¡Buena suerte!', 'Revise su ticket antes de retirarse', 'Ticket válido por 90 días'],
     show_prize_table: false,
+    ticket_language: 'es',
   },
   zones: [
     { code: 'GIL', name: 'GRUPO GILBERTO TL' },
@@ -328,6 +329,7 @@ export const CR_NETWORK: DemoNetwork = {
     print_copies: 1,
     footer_lines: ['¡Pura vida y suerte!', 'Reventado paga según bolita roja', ''],
     show_prize_table: true,
+    ticket_language: 'es',
   },
   zones: [
     { code: 'SJO', name: 'SAN JOSÉ CENTRO' },

@@ -16,6 +16,7 @@ export function defaultOperatorSettings(config: Pick<Config, 'timezone'>): Opera
     print_copies: 1,
     footer_lines: ['¡Buena suerte!', 'Revise su ticket antes de retirarse', ''],
     show_prize_table: false,
+    ticket_language: 'es',
   };
 }
 

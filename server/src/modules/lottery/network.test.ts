@@ -278,6 +278,23 @@ describeEngines('red de bancas', (t) => {
     expect((await call(app, seller, 'PUT', '/lottery/settings', colones)).status).toBe(403);
   });
 
+  it('idioma de los tickets impresos: español por defecto; un cliente que no lo envía lo conserva; otro valor se rechaza', async () => {
+    const app = t();
+    const admin = await app.login('admin');
+    const current = (await call(app, admin, 'GET', '/lottery/settings')).body.settings;
+    expect(current.ticket_language).toBe('es');
+    const english = await call(app, admin, 'PUT', '/lottery/settings', { ...current, ticket_language: 'en' });
+    expect(english.body.settings.ticket_language).toBe('en');
+    const { ticket_language: _left, ...older } = current;
+    const renamed = await call(app, admin, 'PUT', '/lottery/settings', { ...older, name: 'OTRO NOMBRE' });
+    expect(renamed.body.settings).toMatchObject({ name: 'OTRO NOMBRE', ticket_language: 'en' });
+    const bad = await call(app, admin, 'PUT', '/lottery/settings', { ...current, ticket_language: 'fr' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.field).toBe('body.ticket_language');
+    expect(bad.body.error.message).toContain('idioma de los tickets impresos');
+    expect((await call(app, admin, 'PUT', '/lottery/settings', current)).body.settings).toEqual(current);
+  });
+
   it('desactivar una zona detiene en el acto la venta de sus bancas activas; reactivarla la devuelve', async () => {
     const app = t();
     const admin = await app.login('admin');

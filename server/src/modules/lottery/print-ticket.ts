@@ -4,7 +4,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
 import { getOperatorSettings } from './get-operator-settings.ts';
 import { loadTicketView } from './present-ticket.ts';
-import { type PrintFormat, printModelFromView, type TicketPrintModel } from './ticket-print-model.ts';
+import { type PrintOptions, printModelFromView, type TicketPrintModel } from './ticket-print-model.ts';
 import { canSee, visibleBancaIds } from './ticket-scope.ts';
 import { parseScan } from './ticket-signature.ts';
 
@@ -16,7 +16,7 @@ export async function loadTicketPrintModel(
   platform: Platform,
   auth: AuthContext,
   scanned: string,
-  options: { format?: PrintFormat; copies?: number } = {},
+  options: PrintOptions = {},
 ): Promise<TicketPrintModel> {
   const parsed = parseScan(scanned);
   if (!parsed) throw notFound('lottery_ticket', scanned);

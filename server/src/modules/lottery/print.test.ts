@@ -8,7 +8,7 @@ import { lotteryDb } from './db.ts';
 import { ESCPOS_CUT, ESCPOS_INIT, renderTicketEscpos } from './ticket-escpos.ts';
 import { renderTicketHtml } from './ticket-html.ts';
 import { PDF_PAGE_WIDTH, renderTicketPdf } from './ticket-pdf.ts';
-import { formatPrintDate, type TicketPrintModel } from './ticket-print-model.ts';
+import { formatPrintDate, printLabels, type TicketPrintModel } from './ticket-print-model.ts';
 
 const THURSDAY_MORNING = '2026-01-29T14:00:00Z';
 
@@ -217,6 +217,74 @@ describeEngines(
       expect(bytes.includes(Buffer.from('¡SUERTE!', 'latin1'))).toBe(true);
     });
 
+    it("tickets print in the operator's ticket language, not the seller's screen's: Spanish by default, English once chosen (page, PDF, ESC/POS, previews)", async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const admin = await app.login('admin');
+      const code = await sell(app, juan);
+      const english = [
+        'Seller:',
+        'Date:',
+        'Valid until:',
+        'GOOD LUCK!',
+        'Straight (quiniela)',
+        'Discount 10%',
+        'Prizes are paid up to',
+      ];
+      const spanish = [
+        'Vendedor:',
+        'Fecha:',
+        'Válido hasta:',
+        '¡SUERTE!',
+        'Directo',
+        'Descuento 10%',
+        'Los premios se cobran',
+      ];
+      const asEnglishApp = (path: string) =>
+        app.app.inject({
+          method: 'GET',
+          url: `/api/v1/lottery/tickets/${path}`,
+          headers: { cookie: juan, 'accept-language': 'en-US,en;q=0.9' },
+        });
+      const first = await asEnglishApp(`${code}/print?lang=en`);
+      expect(first.body).toContain('<html lang="es">');
+      for (const word of spanish) expect(first.body).toContain(word);
+
+      const settings = async (ticket_language: 'es' | 'en') => {
+        const current = (
+          await app.app.inject({ method: 'GET', url: '/api/v1/lottery/settings', headers: { cookie: admin } })
+        ).json();
+        const saved = await app.app.inject({
+          method: 'PUT',
+          url: '/api/v1/lottery/settings',
+          headers: { cookie: admin },
+          payload: { ...current.settings, ticket_language },
+        });
+        expect(saved.statusCode, saved.body).toBe(200);
+      };
+      await settings('en');
+      try {
+        const page = await get(app, juan, `${code}/print?copies=2`);
+        expect(page.statusCode, page.body).toBe(200);
+        expect(page.body).toContain('<html lang="en">');
+        for (const word of [...english, 'COPY 2 OF 2', 'REPRINT 1']) expect(page.body).toContain(word);
+        for (const word of spanish) expect(page.body).not.toContain(word);
+        expect(page.body).toMatch(/Date: \d{2}\/\d{2}\/\d{4}, \d{1,2}:\d{2} (AM|PM)/);
+        const pdf = pdfText((await get(app, juan, `${code}/pdf?format=thermal_80mm&lang=es`)).rawPayload);
+        for (const word of ['Seller:', 'GOOD LUCK!', 'REPRINT 2']) expect(pdf).toContain(word);
+        const escpos = (await get(app, juan, `${code}/escpos`)).rawPayload;
+        for (const word of ['Seller:', 'GOOD LUCK!', 'REPRINT 3'])
+          expect(escpos.includes(Buffer.from(word, 'latin1')), word).toBe(true);
+        expect((await get(app, juan, `${code}/preview`)).body).toContain('PREVIEW — NOT VALID');
+        const before = await post(app, juan, 'preview', SALE);
+        expect(before.json().html).toContain('Straight (quiniela)');
+      } finally {
+        await settings('es');
+      }
+      const spanishAgain = await get(app, juan, `${code}/print`);
+      for (const word of [...spanish, 'REIMPRESIÓN 4']) expect(spanishAgain.body).toContain(word);
+    });
+
     it('print page and barcode images: roll CSS, the lines, and a Code128 that decodes to the code', async () => {
       const app = t();
       const juan = await app.login('juan001');
@@ -418,6 +486,7 @@ describeEngines(
 
 describe('ticket print writers', () => {
   const model: TicketPrintModel = {
+    labels: printLabels('es'),
     code: 'LAN-20260129-0007',
     qr: 'MTZ1:LAN-20260129-0007:abcdefghijabcdefghij12',
     preview: false,
@@ -527,6 +596,26 @@ describeEngines(
         `PAGADO ₡${(paid.json().receipt.amount as number).toLocaleString('en-US')}.00`,
       );
       expect(receipt.body).not.toContain('RD$');
+      expect((await get(app, juan, `${code}/receipt?format=pdf`)).statusCode).toBe(400);
+
+      // In the operator's ticket language, as the ticket.
+      const settings = (
+        await app.app.inject({ method: 'GET', url: '/api/v1/lottery/settings', headers: { cookie: admin } })
+      ).json().settings;
+      const english = await app.app.inject({
+        method: 'PUT',
+        url: '/api/v1/lottery/settings',
+        headers: { cookie: admin },
+        payload: { ...settings, ticket_language: 'en' },
+      });
+      expect(english.statusCode, english.body).toBe(200);
+      const inEnglish = await get(app, juan, `${code}/receipt?lang=es`);
+      expect(inEnglish.statusCode).toBe(200);
+      expect(inEnglish.body).toContain('<html lang="en">');
+      for (const word of ['PRIZE PAYMENT RECEIPT', 'Paid by', 'Keep this receipt', 'PAID ₡'])
+        expect(inEnglish.body).toContain(word);
+      expect(inEnglish.body).toContain(formatPrintDate('2026-01-29T19:30:00Z', 'America/Costa_Rica', 'en'));
+      expect(inEnglish.body).not.toContain('PAGADO');
     });
   },
   { demo: 'cr', clock: '2026-01-29T16:00:00Z' },

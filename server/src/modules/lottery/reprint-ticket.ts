@@ -5,7 +5,7 @@ import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
 import { moveReprintCount, originalPrinted } from './print.repo.ts';
 import { loadTicketPrintModel } from './print-ticket.ts';
-import type { PrintFormat, TicketPrintModel } from './ticket-print-model.ts';
+import type { PrintOptions, TicketPrintModel } from './ticket-print-model.ts';
 import { findTicketByCode } from './tickets.repo.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function reprintTicket(
   actor: Actor,
   auth: AuthContext,
   scanned: string,
-  options: { format?: PrintFormat; copies?: number } = {},
+  options: PrintOptions = {},
 ): Promise<TicketPrintModel> {
   const model = await loadTicketPrintModel(platform, auth, scanned, options);
   const db = lotteryDb(platform.db);

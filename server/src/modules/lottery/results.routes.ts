@@ -14,7 +14,9 @@ import { resultFields, resultText } from '@matriz/shared/lottery/result-input';
 import { effectiveDrawStatus, localDate } from '@matriz/shared/lottery/schedule';
 import { toMajor } from '@matriz/shared/money';
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { LangQuery } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { correctResult } from './correct-result.ts';
@@ -36,6 +38,9 @@ import {
 } from './results.repo.ts';
 import { canSee, visibleBancaIds } from './ticket-scope.ts';
 import { parseScan } from './ticket-signature.ts';
+
+/** `?format=json` for a POS that prints the receipt itself (`lang` comes with every download link). */
+const ReceiptQuery = z.strictObject({ format: z.enum(['html', 'json']).optional(), ...LangQuery });
 
 function idempotencyKey(request: FastifyRequest): string | undefined {
   const header = request.headers['idempotency-key'];
@@ -275,7 +280,10 @@ export function registerResultRoutes(app: App, platform: Platform): void {
   /** The payment receipt, printable HTML (`?format=json` for the POS to print itself). */
   app.get(
     '/lottery/tickets/:code/receipt',
-    { config: { access: 'lottery.ticket.read' }, schema: { tags, params: TicketCodeParams } },
+    {
+      config: { access: 'lottery.ticket.read' },
+      schema: { tags, params: TicketCodeParams, querystring: ReceiptQuery },
+    },
     async (request, reply) => {
       const { code } = scanOf(request.params.code);
       const { ticket, view } = await loadTicketView(db(), code);
@@ -286,8 +294,7 @@ export function registerResultRoutes(app: App, platform: Platform): void {
       const payment = await findPaymentOfTicket(db(), ticket.id);
       if (!payment) throw new AppError('TICKET_NOT_PAID', 404, { code });
       const receipt = presentReceipt(payment);
-      const format = (request.query as { format?: string } | undefined)?.format;
-      if (format === 'json') return { success: true, receipt, ticket: view };
+      if (request.query.format === 'json') return { success: true, receipt, ticket: view };
       const settings = await getOperatorSettings(db(), platform.config);
       return reply.type('text/html; charset=utf-8').send(
         renderReceiptHtml({
@@ -296,6 +303,7 @@ export function registerResultRoutes(app: App, platform: Platform): void {
           timeZone: settings.time_zone,
           receipt,
           ticket: view,
+          language: settings.ticket_language,
         }),
       );
     },

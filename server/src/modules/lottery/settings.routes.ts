@@ -1,4 +1,4 @@
-import { OperatorSettings } from '@matriz/shared/api/lottery-catalog';
+import { OperatorSettingsBody } from '@matriz/shared/api/lottery-catalog';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
@@ -16,7 +16,10 @@ export function registerSettingsRoutes(app: App, platform: Platform): void {
 
   app.put(
     '/lottery/settings',
-    { config: { access: 'platform.settings.manage' }, schema: { tags: ['lottery'], body: OperatorSettings } },
+    {
+      config: { access: 'platform.settings.manage' },
+      schema: { tags: ['lottery'], body: OperatorSettingsBody },
+    },
     async (request) => ({ settings: await updateOperatorSettings(platform, request.actor, request.body) }),
   );
 }

@@ -1,4 +1,4 @@
-import type { TicketPrintModel } from './ticket-print-model.ts';
+import { marksOf, type TicketPrintModel } from './ticket-print-model.ts';
 
 const ESC = 0x1b;
 const GS = 0x1d;
@@ -68,21 +68,16 @@ function pairLine(left: string, right: string, width: number): string {
 export function renderTicketEscpos(model: TicketPrintModel): Buffer {
   const width = columnsOf(model.format);
   const rule = '-'.repeat(width);
+  const { labels } = model;
   const out = new Stream().buffer(ESCPOS_INIT).raw(ESC, 0x74, 16);
   const copies = model.preview ? 1 : model.copies;
   for (let copy = 1; copy <= copies; copy++) {
     out.align('center').bold(true).size(true).line(model.banca).size(false).bold(false).line(model.owner);
-    const marks = [
-      model.preview ? 'VISTA PREVIA - NO VALIDO' : '',
-      model.reprint > 0 ? `REIMPRESIÓN ${model.reprint}` : '',
-      model.cancelled ? 'ANULADO' : '',
-      copies > 1 ? `COPIA ${copy} DE ${copies}` : '',
-    ].filter(Boolean);
     out.bold(true);
-    for (const mark of marks) out.line(`*** ${mark} ***`);
+    for (const mark of marksOf(model, copy)) out.line(`*** ${mark} ***`);
     out.bold(false).align('left').line(rule);
-    out.bold(true).line(`Ticket: ${model.code}`).bold(false);
-    out.line(`Fecha: ${model.date}`).line(`Vendedor: ${model.seller}`).line(rule);
+    out.bold(true).line(`${labels.ticket}: ${model.code}`).bold(false);
+    out.line(`${labels.date}: ${model.date}`).line(`${labels.seller}: ${model.seller}`).line(rule);
     for (const draw of model.draws) {
       const lottery = draw.lottery.slice(0, Math.max(1, width - draw.when.length - 1));
       out.bold(true).line(`${lottery} ${draw.when}`).bold(false);
@@ -96,12 +91,12 @@ export function renderTicketEscpos(model: TicketPrintModel): Buffer {
         for (const note of line.notes) out.line(`   ${note}`);
       }
     }
-    out.line(rule).line(pairLine('Subtotal:', model.subtotal, width));
+    out.line(rule).line(pairLine(`${labels.subtotal}:`, model.subtotal, width));
     if (model.discount) out.line(pairLine(`${model.discount.label}:`, model.discount.amount, width));
-    if (model.multiplier) out.line(pairLine('Multiplicador:', model.multiplier, width));
+    if (model.multiplier) out.line(pairLine(`${labels.multiplier}:`, model.multiplier, width));
     out
       .bold(true)
-      .line(pairLine('TOTAL:', model.total, width))
+      .line(pairLine(`${labels.total}:`, model.total, width))
       .bold(false)
       .line(rule);
 
@@ -117,14 +112,14 @@ export function renderTicketEscpos(model: TicketPrintModel): Buffer {
     out.raw(GS, 0x28, 0x6b, 3, 0, 0x31, 0x45, 0x31);
     out.raw(GS, 0x28, 0x6b, storeLength & 0xff, storeLength >> 8, 0x31, 0x50, 0x30).buffer(qr);
     out.raw(GS, 0x28, 0x6b, 3, 0, 0x31, 0x51, 0x30).line();
-    out.align('left').line(`Válido hasta: ${model.validUntil}`).line(model.expiryNote);
+    out.align('left').line(`${labels.validUntil}: ${model.validUntil}`).line(model.expiryNote);
     if (model.prizeTable?.length) {
-      out.line(rule).bold(true).line('Premios (por cada 1):').bold(false);
+      out.line(rule).bold(true).line(`${labels.prizes}:`).bold(false);
       for (const row of model.prizeTable) out.line(`${row.betType}: ${row.prizes}`);
     }
     out.align('center');
     for (const footer of model.footerLines) out.line(footer);
-    out.bold(true).size(true).line('¡SUERTE!').size(false).bold(false).align('left');
+    out.bold(true).size(true).line(labels.goodLuck).size(false).bold(false).align('left');
     out.raw(LF, LF).buffer(ESCPOS_CUT);
   }
   return out.toBuffer();

@@ -1,5 +1,5 @@
 import { pngDataUri, renderBarcodePng } from './ticket-barcode.ts';
-import type { PrintFormat, TicketPrintModel } from './ticket-print-model.ts';
+import { marksOf, type PrintFormat, type TicketPrintModel } from './ticket-print-model.ts';
 
 /** Paper width and printable width of each format, in millimetres. */
 export const PAPER: Record<PrintFormat, { paper: number; printable: number }> = {
@@ -67,12 +67,8 @@ function lineRows(model: TicketPrintModel): string {
 }
 
 function copyHtml(model: TicketPrintModel, barcode: string, qr: string, copy: number): string {
-  const marks = [
-    model.preview ? 'VISTA PREVIA — NO VÁLIDO' : '',
-    model.reprint > 0 ? `REIMPRESIÓN ${model.reprint}` : '',
-    model.cancelled ? 'ANULADO' : '',
-    model.copies > 1 ? `COPIA ${copy} DE ${model.copies}` : '',
-  ].filter(Boolean);
+  const { labels } = model;
+  const marks = marksOf(model, copy);
   const row = (label: string, value: string, cls = '') =>
     `<div class="row ${cls}"><span>${escapeHtml(label)}</span><span>${escapeHtml(value)}</span></div>`;
   return `<section class="ticket copy" data-testid="print-ticket">
@@ -80,31 +76,31 @@ function copyHtml(model: TicketPrintModel, barcode: string, qr: string, copy: nu
 <div class="c">${escapeHtml(model.owner)}</div>
 ${marks.map((m) => `<div class="mark" data-testid="print-mark">${escapeHtml(m)}</div>`).join('')}
 <div class="rule"></div>
-<div>Ticket: <span class="b" data-testid="print-code">${escapeHtml(model.code)}</span></div>
-<div>Fecha: ${escapeHtml(model.date)}</div>
-<div>Vendedor: ${escapeHtml(model.seller)}</div>
+<div>${escapeHtml(labels.ticket)}: <span class="b" data-testid="print-code">${escapeHtml(model.code)}</span></div>
+<div>${escapeHtml(labels.date)}: ${escapeHtml(model.date)}</div>
+<div>${escapeHtml(labels.seller)}: ${escapeHtml(model.seller)}</div>
 <div class="rule"></div>
 <table data-testid="print-lines">${lineRows(model)}</table>
 <div class="rule"></div>
-${row('Subtotal:', model.subtotal)}
+${row(`${labels.subtotal}:`, model.subtotal)}
 ${model.discount ? row(`${model.discount.label}:`, model.discount.amount) : ''}
-${model.multiplier ? row('Multiplicador:', model.multiplier) : ''}
-${row('TOTAL:', model.total, 'b big')}
+${model.multiplier ? row(`${labels.multiplier}:`, model.multiplier) : ''}
+${row(`${labels.total}:`, model.total, 'b big')}
 <div class="rule"></div>
 <div class="codes"><img class="bar" alt="${escapeHtml(model.code)}" src="${barcode}"><div class="sub">${escapeHtml(model.code)}</div></div>
 <div class="codes"><img class="qr" alt="QR" src="${qr}"></div>
 <div class="rule"></div>
-<div>Válido hasta: ${escapeHtml(model.validUntil)}</div>
+<div>${escapeHtml(labels.validUntil)}: ${escapeHtml(model.validUntil)}</div>
 <div class="sub">${escapeHtml(model.expiryNote)}</div>
 ${
   model.prizeTable?.length
-    ? `<div class="rule"></div><div class="b">Premios (por cada 1):</div>${model.prizeTable
+    ? `<div class="rule"></div><div class="b">${escapeHtml(labels.prizes)}:</div>${model.prizeTable
         .map((p) => `<div class="sub">${escapeHtml(p.betType)}: ${escapeHtml(p.prizes)}</div>`)
         .join('')}`
     : ''
 }
 ${model.footerLines.map((l) => `<div class="c sub">${escapeHtml(l)}</div>`).join('')}
-<div class="c b big">¡SUERTE!</div>
+<div class="c b big">${escapeHtml(labels.goodLuck)}</div>
 </section>`;
 }
 
@@ -117,8 +113,8 @@ export async function renderTicketHtml(model: TicketPrintModel): Promise<string>
   const copies = model.preview ? 1 : model.copies;
   const sections = Array.from({ length: copies }, (_, i) => copyHtml(model, barcode, qr, i + 1)).join('\n');
   return `<!doctype html>
-<html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ticket ${escapeHtml(model.code)}</title><style>${css(model.format)}</style></head>
+<html lang="${model.labels.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(model.labels.ticket)} ${escapeHtml(model.code)}</title><style>${css(model.format)}</style></head>
 <body data-format="${model.format}">
 ${sections}
 </body></html>`;

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { renderBarcodePng } from './ticket-barcode.ts';
-import type { PrintFormat, TicketPrintModel } from './ticket-print-model.ts';
+import { marksOf, type PrintFormat, type TicketPrintModel } from './ticket-print-model.ts';
 
 const MM = 72 / 25.4;
 /** Page widths in points: exactly the roll width for thermal paper, A4 otherwise. */
@@ -67,17 +67,12 @@ function drawCopy(
   doc.fillColor('#000');
   text(model.banca, { bold: true, size: font * 1.3, align: 'center' });
   text(model.owner, { align: 'center' });
-  const marks = [
-    model.preview ? 'VISTA PREVIA — NO VÁLIDO' : '',
-    model.reprint > 0 ? `REIMPRESIÓN ${model.reprint}` : '',
-    model.cancelled ? 'ANULADO' : '',
-    model.copies > 1 ? `COPIA ${copy} DE ${model.copies}` : '',
-  ].filter(Boolean);
-  for (const mark of marks) text(mark, { bold: true, align: 'center' });
+  const { labels } = model;
+  for (const mark of marksOf(model, copy)) text(mark, { bold: true, align: 'center' });
   rule();
-  text(`Ticket: ${model.code}`, { bold: true });
-  text(`Fecha: ${model.date}`);
-  text(`Vendedor: ${model.seller}`);
+  text(`${labels.ticket}: ${model.code}`, { bold: true });
+  text(`${labels.date}: ${model.date}`);
+  text(`${labels.seller}: ${model.seller}`);
   rule();
   const amountWidth = usable * 0.38;
   const indent = font * 0.6;
@@ -108,10 +103,10 @@ function drawCopy(
     }
   }
   rule();
-  pair('Subtotal:', model.subtotal);
+  pair(`${labels.subtotal}:`, model.subtotal);
   if (model.discount) pair(`${model.discount.label}:`, model.discount.amount);
-  if (model.multiplier) pair('Multiplicador:', model.multiplier);
-  pair('TOTAL:', model.total, true, font * 1.3);
+  if (model.multiplier) pair(`${labels.multiplier}:`, model.multiplier);
+  pair(`${labels.total}:`, model.total, true, font * 1.3);
   rule();
   const barWidth = Math.min(usable, 80 * MM);
   const barHeight = Math.min(16 * MM, 12 * MM * (layout.width / PDF_PAGE_WIDTH.thermal_58mm));
@@ -122,15 +117,15 @@ function drawCopy(
   doc.image(images.qr, margin + (usable - qrSize) / 2, y, { width: qrSize, height: qrSize });
   y += qrSize + 2;
   rule();
-  text(`Válido hasta: ${model.validUntil}`);
+  text(`${labels.validUntil}: ${model.validUntil}`);
   text(model.expiryNote, { size: font * 0.85 });
   if (model.prizeTable?.length) {
     rule();
-    text('Premios (por cada 1):', { bold: true });
+    text(`${labels.prizes}:`, { bold: true });
     for (const row of model.prizeTable) text(`${row.betType}: ${row.prizes}`, { size: font * 0.85 });
   }
   for (const footer of model.footerLines) text(footer, { align: 'center', size: font * 0.9 });
-  text('¡SUERTE!', { bold: true, size: font * 1.3, align: 'center' });
+  text(labels.goodLuck, { bold: true, size: font * 1.3, align: 'center' });
   return y;
 }
 
@@ -155,7 +150,7 @@ export async function renderTicketPdf(model: TicketPrintModel): Promise<Buffer> 
     size: [layout.width, height],
     margin: 0,
     autoFirstPage: false,
-    info: { Title: `Ticket ${model.code}`, Author: model.banca },
+    info: { Title: `${model.labels.ticket} ${model.code}`, Author: model.banca },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

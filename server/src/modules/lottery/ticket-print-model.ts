@@ -1,3 +1,4 @@
+import { type Language, translate } from '@matriz/shared/i18n/translate';
 import { BET_TYPES, type BetTypeCode } from '@matriz/shared/lottery/games';
 import { formatPlay } from '@matriz/shared/lottery/grammar';
 import { type CurrencyFormat, formatMoney, toCents } from '@matriz/shared/money';
@@ -31,8 +32,29 @@ export interface PrintDraw {
   lines: PrintLine[];
 }
 
+/** The printed words, in the operator's ticket language. */
+export interface PrintLabels {
+  language: Language;
+  previewMark: string;
+  /** With `{{n}}`: the count is known only once the print is counted. */
+  reprintMark: string;
+  cancelledMark: string;
+  /** With `{{copy}}` and `{{copies}}`. */
+  copyMark: string;
+  ticket: string;
+  date: string;
+  seller: string;
+  subtotal: string;
+  multiplier: string;
+  total: string;
+  validUntil: string;
+  prizes: string;
+  goodLuck: string;
+}
+
 /** Everything a printed ticket shows, already formatted, for the HTML, PDF and ESC/POS writers. */
 export interface TicketPrintModel {
+  labels: PrintLabels;
   code: string;
   qr: string;
   preview: boolean;
@@ -62,30 +84,79 @@ export interface PrintSettings {
   currency_symbol: string;
   time_zone: string;
   ticket_expiry_days: number;
+  /** The operator's choice: a ticket is the customer's, whatever language the seller's screen is in. */
+  ticket_language: Language;
 }
 
-const CLASS_LABELS: Record<string, string> = {
-  first: '1ra',
-  second: '2da',
-  third: '3ra',
-  first_second: '1ra-2da',
-  first_third: '1ra-3ra',
-  second_third: '2da-3ra',
-  three: '3 números',
-  two: '2 números',
-  straight: 'exacto',
-  win: 'gana',
-};
+export interface PrintOptions {
+  format?: PrintFormat;
+  copies?: number;
+}
 
-function classLabel(prizeClass: string): string {
-  if (CLASS_LABELS[prizeClass]) return CLASS_LABELS[prizeClass];
+const PRIZE_CLASSES = new Set([
+  'first',
+  'second',
+  'third',
+  'first_second',
+  'first_third',
+  'second_third',
+  'three',
+  'two',
+  'straight',
+  'win',
+]);
+
+const printWord = (language: Language, key: string, values: Record<string, unknown> = {}) =>
+  translate(language, `ui.lottery.print_ticket.${key}`, values);
+
+export function printLabels(language: Language): PrintLabels {
+  const word = (key: string, values: Record<string, unknown> = {}) => printWord(language, key, values);
+  return {
+    language,
+    previewMark: word('preview_mark'),
+    reprintMark: word('reprint_mark', { n: '{{n}}' }),
+    cancelledMark: word('cancelled_mark'),
+    copyMark: word('copy_mark', { copy: '{{copy}}', copies: '{{copies}}' }),
+    ticket: word('ticket'),
+    date: word('date'),
+    seller: word('seller'),
+    subtotal: word('subtotal'),
+    multiplier: word('multiplier'),
+    total: word('total'),
+    validUntil: word('valid_until'),
+    prizes: word('prizes'),
+    goodLuck: word('good_luck'),
+  };
+}
+
+/** What a copy prints above its lines: VISTA PREVIA, REIMPRESIÓN n, ANULADO, COPIA i DE n. */
+export function marksOf(model: TicketPrintModel, copy: number): string[] {
+  const { labels } = model;
+  return [
+    model.preview ? labels.previewMark : '',
+    model.reprint > 0 ? labels.reprintMark.replace('{{n}}', String(model.reprint)) : '',
+    model.cancelled ? labels.cancelledMark : '',
+    model.copies > 1
+      ? labels.copyMark.replace('{{copy}}', String(copy)).replace('{{copies}}', String(model.copies))
+      : '',
+  ].filter(Boolean);
+}
+
+function classLabel(prizeClass: string, language: Language): string {
+  if (PRIZE_CLASSES.has(prizeClass)) return printWord(language, `classes.${prizeClass}`);
   const box = /^box_(\d+)$/.exec(prizeClass);
-  return box ? `combinado ${box[1]}` : prizeClass;
+  return box ? printWord(language, 'classes.box', { n: box[1] }) : prizeClass;
 }
 
-/** `07/10/2025 10:30 a. m.` in the operator's zone. */
-export function formatPrintDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('es-DO', {
+function betTypeNameIn(language: Language, code: BetTypeCode): string {
+  const info = BET_TYPES[code];
+  if (!info) return code;
+  return language === 'en' ? info.nameEn : info.nameEs;
+}
+
+/** `07/10/2025 10:30 a. m.` (`10/07/2025, 10:30 AM` in English) in the operator's zone. */
+export function formatPrintDate(iso: string, timeZone: string, language: Language = 'es'): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-US' : 'es-DO', {
     timeZone,
     day: '2-digit',
     month: '2-digit',
@@ -99,13 +170,14 @@ const trimmedMultiplier = (hundredths: number) => `x${(hundredths / 100).toLocal
 
 function prizeTableOf(
   lines: { betType: BetTypeCode; multipliers: Record<string, number> }[],
+  language: Language,
 ): { betType: string; prizes: string }[] {
   const seen = new Map<string, string>();
   for (const line of lines) {
-    const name = BET_TYPES[line.betType]?.nameEs ?? line.betType;
+    const name = betTypeNameIn(language, line.betType);
     if (seen.has(name)) continue;
     const prizes = Object.entries(line.multipliers)
-      .map(([cls, hundredths]) => `${classLabel(cls)} ${trimmedMultiplier(hundredths)}`)
+      .map(([cls, hundredths]) => `${classLabel(cls, language)} ${trimmedMultiplier(hundredths)}`)
       .join(' · ');
     if (prizes) seen.set(name, prizes);
   }
@@ -167,22 +239,22 @@ export function asPreview(model: TicketPrintModel): TicketPrintModel {
   return { ...model, preview: true, reprint: 0, qr: previewQr(model.code), copies: 1 };
 }
 
-function expiryNote(days: number): string {
-  return `Los premios se cobran hasta ${days} días después del sorteo.`;
-}
-
 /** The print model of a sold ticket, from its presented view. */
 export function printModelFromView(
   view: TicketView,
   settings: PrintSettings,
-  options: { format?: PrintFormat; copies?: number } = {},
+  options: PrintOptions = {},
 ): TicketPrintModel {
+  const language = settings.ticket_language;
+  const word = (key: string, values: Record<string, unknown> = {}) => printWord(language, key, values);
+  const date = (iso: string) => formatPrintDate(iso, settings.time_zone, language);
   const currency: CurrencyFormat = { symbol: settings.currency_symbol };
   const money = (major: number) => formatMoney(toCents(major) ?? Math.round(major * 100), currency);
   const shared = sharedTyped(view.lines, (l) => `${l.lottery.draw_id}|${l.bet.typed}`);
   const discountPct = view.configuration.global_discount;
   const multiplier = view.configuration.global_multiplier;
   return {
+    labels: printLabels(language),
     code: view.ticket_code,
     qr: view.qr,
     preview: false,
@@ -190,7 +262,7 @@ export function printModelFromView(
     cancelled: view.status === 'cancelled',
     banca: view.branch.branch_name,
     owner: view.branch.branch_owner,
-    date: formatPrintDate(view.created_at, settings.time_zone),
+    date: date(view.created_at),
     seller: view.user.username.toUpperCase(),
     draws: byDraw(
       view.lines,
@@ -210,12 +282,12 @@ export function printModelFromView(
             line.bet.bet_number,
             shared.has(`${line.lottery.draw_id}|${line.bet.typed}`),
           ),
-          betType: line.bet.bet_type_name,
+          betType: betTypeNameIn(language, betType),
           amount: money(line.amounts.bet_amount),
           notes: [
-            missing > 0 ? `FALTA ${money(missing)}` : '',
-            line.status.line_status === 'cancelled' ? 'ANULADA' : '',
-            line.prize.prize_amount > 0 ? `PREMIO ${money(line.prize.prize_amount)}` : '',
+            missing > 0 ? word('missing', { amount: money(missing) }) : '',
+            line.status.line_status === 'cancelled' ? word('line_cancelled') : '',
+            line.prize.prize_amount > 0 ? word('prize', { amount: money(line.prize.prize_amount) }) : '',
           ].filter(Boolean),
           winner: line.prize.is_winner,
         };
@@ -225,12 +297,15 @@ export function printModelFromView(
     subtotal: money(view.totals.total_bet_amount),
     discount:
       discountPct > 0
-        ? { label: `Descuento ${discountPct}%`, amount: `-${money(view.totals.total_discount)}` }
+        ? {
+            label: word('discount', { percent: discountPct }),
+            amount: `-${money(view.totals.total_discount)}`,
+          }
         : null,
     multiplier: multiplier > 1 ? `x${multiplier}` : null,
     total: money(view.totals.grand_total),
-    validUntil: formatPrintDate(view.expires_at, settings.time_zone),
-    expiryNote: expiryNote(settings.ticket_expiry_days),
+    validUntil: date(view.expires_at),
+    expiryNote: word('expiry_note', { days: settings.ticket_expiry_days }),
     footerLines: view.print.footer_lines,
     prizeTable: view.print.show_prize_table
       ? prizeTableOf(
@@ -240,6 +315,7 @@ export function printModelFromView(
               Object.entries(l.prize.prize_multipliers).map(([k, v]) => [k, Math.round(v * 100)]),
             ),
           })),
+          language,
         )
       : null,
     format: options.format ?? (isPrintFormat(view.print.format) ? view.print.format : 'thermal_80mm'),
@@ -255,6 +331,8 @@ export function printModelFromPlan(
   settings: PrintSettings,
   options: { format?: PrintFormat } = {},
 ): TicketPrintModel {
+  const language = settings.ticket_language;
+  const word = (key: string, values: Record<string, unknown> = {}) => printWord(language, key, values);
   const currency: CurrencyFormat = { symbol: settings.currency_symbol };
   const money = (cents: number) => formatMoney(cents, currency);
   const shared = sharedTyped(plan.lines, (l) => `${l.drawId}|${l.typed}`);
@@ -262,6 +340,7 @@ export function printModelFromPlan(
   const banca = plan.banca;
   const footerLines = [banca.footer_line1, banca.footer_line2, banca.footer_line3].filter(Boolean);
   return {
+    labels: printLabels(language),
     code,
     qr: previewQr(code),
     preview: true,
@@ -269,7 +348,7 @@ export function printModelFromPlan(
     cancelled: false,
     banca: banca.name,
     owner: banca.owner_name,
-    date: formatPrintDate(now.toISOString(), settings.time_zone),
+    date: formatPrintDate(now.toISOString(), settings.time_zone, language),
     seller: seller.username.toUpperCase(),
     draws: byDraw(
       plan.lines,
@@ -289,7 +368,7 @@ export function printModelFromPlan(
           line.number,
           shared.has(`${line.drawId}|${line.typed}`),
         ),
-        betType: BET_TYPES[line.betType]?.nameEs ?? line.betType,
+        betType: betTypeNameIn(language, line.betType),
         amount: money(line.requestedCents),
         notes: [],
         winner: false,
@@ -299,16 +378,22 @@ export function printModelFromPlan(
     subtotal: money(plan.totals.total_bet_amount),
     discount:
       plan.discountBp > 0
-        ? { label: `Descuento ${plan.discountBp / 100}%`, amount: `-${money(plan.totals.total_discount)}` }
+        ? {
+            label: word('discount', { percent: plan.discountBp / 100 }),
+            amount: `-${money(plan.totals.total_discount)}`,
+          }
         : null,
     multiplier: plan.multiplier > 1 ? `x${plan.multiplier}` : null,
     total: money(plan.totals.grand_total),
-    validUntil: formatPrintDate(plan.expiresAt, settings.time_zone),
-    expiryNote: expiryNote(settings.ticket_expiry_days),
+    validUntil: formatPrintDate(plan.expiresAt, settings.time_zone, language),
+    expiryNote: word('expiry_note', { days: settings.ticket_expiry_days }),
     footerLines,
     prizeTable:
       banca.show_prize_table === 1
-        ? prizeTableOf(plan.lines.map((l) => ({ betType: l.betType, multipliers: l.prizeMultipliers })))
+        ? prizeTableOf(
+            plan.lines.map((l) => ({ betType: l.betType, multipliers: l.prizeMultipliers })),
+            language,
+          )
         : null,
     format: options.format ?? (isPrintFormat(banca.print_format) ? banca.print_format : 'thermal_80mm'),
     copies: 1,

@@ -110,6 +110,20 @@ export default function SettingsPage() {
                   value={form.ticket_expiry_days}
                   onChange={(value) => set({ ticket_expiry_days: Number(value) || 1 })}
                 />
+                <Select
+                  label={t('ui.lottery.settings.ticket_language')}
+                  description={t('ui.lottery.settings.ticket_language_note')}
+                  data={[
+                    { value: 'es', label: 'Español' },
+                    { value: 'en', label: 'English' },
+                  ]}
+                  value={form.ticket_language}
+                  onChange={(value) =>
+                    value && set({ ticket_language: value as OperatorSettings['ticket_language'] })
+                  }
+                  allowDeselect={false}
+                  data-testid="settings-ticket-language"
+                />
               </SimpleGrid>
               <Divider label={t('ui.lottery.bancas.printing')} labelPosition="left" />
               <Text size="xs" c="dimmed">
