@@ -433,6 +433,14 @@ describe('point of sale: sell, print, find and cancel', () => {
       await expect.poll(() => lines.nth(0).textContent(), WAIT).toContain('Straight (quiniela)');
       expect(await lines.nth(1).textContent()).toContain('Pale');
       expect(await lines.nth(1).textContent()).not.toContain('Palé');
+      // A mistyped line is explained in English too.
+      await typePlays(input, ['2x 5']);
+      const error = page.getByTestId('pos-line-error').first();
+      await expect.poll(() => error.textContent(), WAIT).toContain('expected a number of 2, 4 or 6 digits');
+      expect(await error.textContent()).not.toMatch(/se esperaba|Línea/);
+      await input.press('Backspace');
+      await input.fill('');
+      await expect.poll(() => page.getByTestId('pos-line-error').count(), WAIT).toBe(0);
 
       await expect.poll(() => page.getByTestId('pos-confirm').isEnabled(), WAIT).toBe(true);
       await page.getByTestId('pos-confirm').click();

@@ -1,5 +1,6 @@
 import { catalogEn } from './catalog-en.ts';
 import { catalogEs } from './catalog-es.ts';
+import { interpolate } from './interpolate.ts';
 import type { Catalog } from './merge-catalogs.ts';
 
 export type Language = 'es' | 'en';
@@ -17,8 +18,7 @@ function lookup(catalog: unknown, key: string): string | undefined {
 
 /** Translates a dotted key with {{name}} placeholders; Spanish is the fallback for missing English. */
 export function translate(language: Language, key: string, values: Record<string, unknown> = {}): string {
-  const template = lookup(catalogs[language], key) ?? lookup(catalogs.es, key) ?? key;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  return interpolate(lookup(catalogs[language], key) ?? lookup(catalogs.es, key) ?? key, values);
 }
 
 /** Picks the language from an Accept-Language header: English only when asked for first. */

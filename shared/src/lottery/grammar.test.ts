@@ -1,13 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n/translate.ts';
 import { BET_TYPE_CODES, BET_TYPES } from './games.ts';
 import {
   type BetTypeCode,
   drawLuckyNumber,
+  EXPECTED,
   formatPlay,
   MAX_PLAYS_PER_ENTRY,
+  type ParseError,
   type ParseOptions,
   parseEntry,
+  parseErrorText,
   parseLine,
   type ResultFormat,
 } from './grammar.ts';
@@ -220,10 +224,38 @@ describe('montos, loterías, líneas y columnas', () => {
         code: 'PARSE_ERROR',
         line: 2,
         column: 9,
+        expectedKey: 'amount',
+        saying: 'at',
+        values: {},
         expected: 'un monto como 100 o 25.50',
         message: 'Línea 2, columna 9: se esperaba un monto como 100 o 25.50',
       },
     ]);
+  });
+
+  it('el mismo error dicho en inglés: cada texto del catálogo, y los tipos de jugada con su nombre en inglés', () => {
+    const english = (error: ParseError) =>
+      parseErrorText(
+        error,
+        (key, values) => translate('en', `grammar.${key}`, values),
+        (code) => BET_TYPES[code].nameEn,
+      ).message;
+    const [amount] = parseEntry('REAL|23|100\nREAL|45|abc').errors;
+    expect(english(amount)).toBe('Line 2, column 9: expected an amount like 100 or 25.50');
+    const [notPlayed] = parseEntry('JPS|2345|10', { formatOf: () => 'tiempos' }).errors;
+    expect(notPlayed.message).toMatch(/^Línea 1, columna 5: palé no se juega en JPS$/);
+    expect(english(notPlayed)).toBe('Line 1, column 5: pale is not played in JPS');
+    const [tiempos] = parseEntry('JPS|23r|10', { formatOf: () => 'tiempos' }).errors;
+    expect(tiempos.code).toBe('REVENTADO_WITHOUT_TIEMPOS');
+    expect(english(tiempos)).toBe(
+      'Line 1, column 5: expected a tiempos on 23 in the same lottery, for an amount equal to or above the reventado',
+    );
+    // Every key the grammar can name is said in both catalogs, in each one's own words.
+    for (const key of Object.keys(EXPECTED)) {
+      const spanish = translate('es', `grammar.expected.${key}`);
+      expect(spanish, key).not.toContain('grammar.');
+      expect(translate('en', `grammar.expected.${key}`), key).not.toBe(spanish);
+    }
   });
 
   it('las columnas cuentan los espacios que escribió el vendedor', () => {

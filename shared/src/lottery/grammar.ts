@@ -3,6 +3,8 @@
  * terminals read it. Pure and total: the browser shows the same plays and errors the server will
  * act on, and no input makes it throw.
  */
+import { interpolate } from '../i18n/interpolate.ts';
+import lotteryEs from '../i18n/lottery.es.json' with { type: 'json' };
 import type { Cents } from '../money.ts';
 import {
   BET_TYPES,
@@ -42,10 +44,18 @@ export type ParseErrorCode =
   | 'TOO_MANY_PLAYS'
   | 'REVENTADO_WITHOUT_TIEMPOS';
 
+/** Values of a parse error's texts; `bet_type`, `other_bet_type` and `allowed` (comma-separated) hold bet type codes. */
+export type ParseErrorValues = Record<string, string | number>;
+
 export interface ParseError {
   code: ParseErrorCode;
   line: number;
   column: number;
+  /** What would have been valid there: a key under the catalogs' `grammar.expected`. */
+  expectedKey: ExpectedKey;
+  /** How the message says it: a key under `grammar` (`at`: "se esperaba …"). */
+  saying: 'at' | 'not_played' | 'ambiguous';
+  values: ParseErrorValues;
   /** Spanish: what would have been valid there. */
   expected: string;
   /** Spanish, ready to show: "Línea 2, columna 6: se esperaba …". */
@@ -72,31 +82,41 @@ export interface ParseOptions {
   randomInt?: RandomInt;
 }
 
-export const EXPECTED = {
-  play: 'una jugada como REAL|23|100',
-  playOrShort: 'una jugada como REAL|23|100 o, con sorteos elegidos, 23 100',
-  lottery: 'el código de una lotería, como REAL o LA PRIMERA',
-  number: 'un número de 2, 4 o 6 dígitos (o una jugada como 123, 1234-, 23. o *)',
-  amount: 'un monto como 100 o 25.50',
-  positiveAmount: 'un monto mayor que cero, como 100 o 25.50',
-  distinctPale: 'dos números distintos en el palé, como 2345',
-  distinctTripleta: 'tres números distintos en la tripleta, como 123456',
-  pick5Suffix: 'un número de 5 dígitos con - (directo) o + (combinado), como 12345-',
-  legacySuffix: 'un palé de 4 dígitos (2345) o una tripleta de 6 (123456); 23P y 456T no son jugadas',
-  ascendingRange: 'un rango ascendente de a lo sumo 100 números, como 10+19',
-  doublesRange: 'un rango que contenga dobles, como 00d33',
-  lotteryFirst: 'el código de la lotería antes del número, como REAL|23|100 (o elegir sorteos primero)',
-  endOfLine: 'el fin de la línea: una jugada tiene lotería|número|monto',
-  pipes: 'el fin de la línea: separe la lotería con |, como REAL|23|100',
-  frontBackPair: 'el par de 2 dígitos del cash 3 delante o atrás, como 12f, 12b o 12f+ (combinado)',
-  boxWays: 'un combinado con al menos dos cifras distintas (111+ solo se juega directo)',
-  tooManyPlays: `a lo sumo ${MAX_PLAYS_PER_ENTRY} jugadas por ticket`,
-} as const;
+const EXPECTED_KEYS = [
+  'play',
+  'playOrShort',
+  'lottery',
+  'number',
+  'amount',
+  'positiveAmount',
+  'distinctPale',
+  'distinctTripleta',
+  'repeatedNumber',
+  'pick5Suffix',
+  'legacySuffix',
+  'ascendingRange',
+  'doublesRange',
+  'lotteryFirst',
+  'endOfLine',
+  'pipes',
+  'frontBackPair',
+  'boxWays',
+  'tooManyPlays',
+  'playOf',
+  'lotteryAtStart',
+  'tiemposFirst',
+] as const;
+export type ExpectedKey = (typeof EXPECTED_KEYS)[number];
 
-const NUMBER_PROBLEM_EXPECTED: Readonly<Record<NumberProblem, string>> = {
+/** What would have been valid, by name: each is said in words by the catalogs' `grammar.expected`. */
+export const EXPECTED = Object.fromEntries(EXPECTED_KEYS.map((key) => [key, key])) as {
+  readonly [K in ExpectedKey]: K;
+};
+
+const NUMBER_PROBLEM_EXPECTED: Readonly<Record<NumberProblem, ExpectedKey>> = {
   FORMAT: EXPECTED.number,
   NOT_NORMALIZED: EXPECTED.number,
-  REPEATED_NUMBER: 'números distintos en el palé o la tripleta',
+  REPEATED_NUMBER: EXPECTED.repeatedNumber,
   NO_BOX_WAYS: EXPECTED.boxWays,
 };
 
@@ -108,7 +128,7 @@ interface Candidate {
   number: string | null;
 }
 
-type NumberReading = { candidates: Candidate[] } | { expected: string };
+type NumberReading = { candidates: Candidate[] } | { expected: ExpectedKey };
 
 const SIMPLE_PATTERNS: ReadonlyArray<readonly [RegExp, Game]> = [
   [/^(\d)$/, 'PULITO'],
@@ -358,18 +378,51 @@ export function formatPlay(play: Pick<ParsedPlay, 'betType' | 'number'>): string
   }
 }
 
-function betTypeLabel(betType: BetTypeCode): string {
-  return BET_TYPES[betType].nameEs.toLowerCase();
+type GrammarWord = (key: string, values: ParseErrorValues) => string;
+
+const spanishWord: GrammarWord = (key, values) => {
+  let node: unknown = lotteryEs.grammar;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return interpolate(typeof node === 'string' ? node : key, values);
+};
+
+/**
+ * A parse error said in a language: `word` reads the catalogs' `grammar` section (the server's
+ * `translate`, the browser's i18next), `betTypeName` names a bet type in that language.
+ */
+export function parseErrorText(
+  error: Pick<ParseError, 'line' | 'column' | 'expectedKey' | 'saying' | 'values'>,
+  word: GrammarWord,
+  betTypeName: (code: BetTypeCode) => string,
+): { expected: string; message: string } {
+  const name = (code: string | number | undefined) =>
+    code === undefined ? '' : betTypeName(code as BetTypeCode).toLowerCase();
+  const values: ParseErrorValues = {
+    ...error.values,
+    line: error.line,
+    column: error.column,
+    bet_type: name(error.values.bet_type),
+    other_bet_type: name(error.values.other_bet_type),
+    allowed: String(error.values.allowed ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(name)
+      .join(', '),
+  };
+  const expected = word(`expected.${error.expectedKey}`, values);
+  return { expected, message: word(error.saying, { ...values, expected }) };
 }
 
-function parseError(line: number, column: number, expected: string): ParseError {
-  return {
-    code: 'PARSE_ERROR',
-    line,
-    column,
-    expected,
-    message: `Línea ${line}, columna ${column}: se esperaba ${expected}`,
-  };
+function parseError(
+  code: ParseErrorCode,
+  line: number,
+  column: number,
+  expectedKey: ExpectedKey,
+  values: ParseErrorValues = {},
+  saying: ParseError['saying'] = 'at',
+): ParseError {
+  const error = { code, line, column, expectedKey, saying, values };
+  return { ...error, ...parseErrorText(error, spanishWord, (c) => BET_TYPES[c]?.nameEs ?? c) };
 }
 
 function invalidBetError(
@@ -379,14 +432,15 @@ function invalidBetError(
   lottery: string,
   format: ResultFormat,
 ): ParseError {
-  const allowed = betTypesFor(format).map(betTypeLabel).join(', ');
-  return {
-    code: 'INVALID_BET_FOR_LOTTERY',
+  const allowed = betTypesFor(format).join(',');
+  return parseError(
+    'INVALID_BET_FOR_LOTTERY',
     line,
     column,
-    expected: `una jugada de ${lottery}: ${allowed}`,
-    message: `Línea ${line}, columna ${column}: ${betTypeLabel(betType)} no se juega en ${lottery}`,
-  };
+    EXPECTED.playOf,
+    { lottery, allowed, bet_type: betType },
+    'not_played',
+  );
 }
 
 interface Field {
@@ -426,7 +480,7 @@ interface Target {
   format: ResultFormat | undefined;
 }
 
-type Layout = { fields: [Field | null, Field, Field] } | { column: number; expected: string };
+type Layout = { fields: [Field | null, Field, Field] } | { column: number; expected: ExpectedKey };
 
 /** Finds the lottery, number and amount fields: `LOT|NUM|AMOUNT`, or `NUM|AMOUNT` / `NUM AMOUNT` with draws selected. */
 function layoutOf(content: string, shortFormAllowed: boolean): Layout {
@@ -460,9 +514,9 @@ export function parseLine(text: string, options: ParseOptions = {}, line = 1): P
   const hash = text.indexOf('#');
   const content = hash === -1 ? text : text.slice(0, hash);
   if (content.trim() === '') return { plays: [], errors: [] };
-  const fail = (column: number, expected: string): ParseResult => ({
+  const fail = (column: number, expected: ExpectedKey): ParseResult => ({
     plays: [],
-    errors: [parseError(line, column, expected)],
+    errors: [parseError('PARSE_ERROR', line, column, expected)],
   });
 
   const layout = layoutOf(content, options.selectedLotteries !== undefined);
@@ -534,13 +588,14 @@ function betTypeForTargets(
     }
     if (chosen !== null && chosen !== betType) {
       // e.g. `23` is a directo in REAL and a tiempos in a JPS draw: the seller must say which.
-      return {
-        code: 'INVALID_BET_FOR_LOTTERY',
+      return parseError(
+        'INVALID_BET_FOR_LOTTERY',
         line,
         column,
-        expected: `la lotería al inicio de la línea, como ${target.lotteryCode}|23|100`,
-        message: `Línea ${line}, columna ${column}: el número es ${betTypeLabel(chosen)} en unos sorteos elegidos y ${betTypeLabel(betType)} en ${target.lotteryCode}`,
-      };
+        EXPECTED.lotteryAtStart,
+        { lottery: target.lotteryCode, bet_type: betType, other_bet_type: chosen },
+        'ambiguous',
+      );
     }
     chosen = betType;
   }
@@ -566,14 +621,11 @@ function checkReventados(plays: ParsedPlay[]): ParseResult {
     const key = keyOf(play);
     const sum = (reventadoCents.get(key) ?? 0) + play.amountCents;
     if (sum > (tiemposCents.get(key) ?? 0)) {
-      const expected = `un tiempos al ${play.number} en la misma lotería, por un monto igual o mayor que el reventado`;
-      errors.push({
-        code: 'REVENTADO_WITHOUT_TIEMPOS',
-        line: play.line,
-        column: play.column,
-        expected,
-        message: `Línea ${play.line}, columna ${play.column}: se esperaba ${expected}`,
-      });
+      errors.push(
+        parseError('REVENTADO_WITHOUT_TIEMPOS', play.line, play.column, EXPECTED.tiemposFirst, {
+          number: play.number ?? '',
+        }),
+      );
       continue;
     }
     reventadoCents.set(key, sum);
@@ -592,14 +644,9 @@ export function parseEntry(text: string, options: ParseOptions = {}): ParseResul
     const result = parseLine(lines[index], options, index + 1);
     errors.push(...result.errors);
     if (plays.length + result.plays.length > MAX_PLAYS_PER_ENTRY) {
-      const expected = EXPECTED.tooManyPlays;
-      errors.push({
-        code: 'TOO_MANY_PLAYS',
-        line: index + 1,
-        column: 1,
-        expected,
-        message: `Línea ${index + 1}, columna 1: se esperaba ${expected}`,
-      });
+      errors.push(
+        parseError('TOO_MANY_PLAYS', index + 1, 1, EXPECTED.tooManyPlays, { max: MAX_PLAYS_PER_ENTRY }),
+      );
       break;
     }
     plays.push(...result.plays);

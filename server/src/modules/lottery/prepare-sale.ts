@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { type Language, translate } from '@matriz/shared/i18n/translate';
 import {
   BET_TYPES,
   type BetTypeCode,
@@ -7,7 +8,7 @@ import {
   type ResultFormat,
   validateNumber,
 } from '@matriz/shared/lottery/games';
-import { parseEntry, parseLine } from '@matriz/shared/lottery/grammar';
+import { parseEntry, parseErrorText, parseLine } from '@matriz/shared/lottery/grammar';
 import { type CounterClaim, claimsForLine, mergeClaims, pairsOf } from '@matriz/shared/lottery/limits';
 import {
   type PricedLine,
@@ -56,6 +57,8 @@ export interface SaleRequest {
   lines?: RequestLine[];
   entry?: string;
   drawIds?: string[];
+  /** The language a refusal of the typed entry is said in (the seller's app); Spanish when not given. */
+  language?: Language;
 }
 
 /** One refusal, naming the line (and for typed entries the column) at fault. */
@@ -493,11 +496,23 @@ async function readEntry(request: SaleRequest, catalog: Catalog, problems: LineP
     formatOf: (code) => catalog.byCode.get(code)?.result_format as ResultFormat | undefined,
     randomInt: (max) => randomInt(max),
   });
+  const language = request.language ?? 'es';
   for (const error of parsed.errors) {
+    const said = parseErrorText(
+      error,
+      (key, values) => translate(language, `grammar.${key}`, values),
+      (code) => (language === 'en' ? BET_TYPES[code].nameEn : BET_TYPES[code].nameEs),
+    );
     problems.push(
       problem(
         error.code,
-        { line: error.line, column: error.column, expected: error.expected, reason: error.message },
+        {
+          line: error.line,
+          column: error.column,
+          ...error.values,
+          expected: said.expected,
+          reason: said.message,
+        },
         400,
       ),
     );

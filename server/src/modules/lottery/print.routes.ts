@@ -1,16 +1,15 @@
 import { SaleBody, TicketCodeParams } from '@matriz/shared/api/lottery-tickets';
-import { percentToBasisPoints } from '@matriz/shared/money';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { LangQuery } from '../../platform/http/language.ts';
+import { LangQuery, requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { lotteryDb } from './db.ts';
-import type { SaleRequest } from './prepare-sale.ts';
 import { loadTicketView } from './present-ticket.ts';
 import { previewTicket } from './preview-ticket.ts';
 import { loadTicketPrintModel } from './print-ticket.ts';
 import { reprintTicket } from './reprint-ticket.ts';
+import { saleRequestOf } from './sale-request.ts';
 import { renderBarcodePng } from './ticket-barcode.ts';
 import { renderTicketEscpos } from './ticket-escpos.ts';
 import { renderTicketHtml } from './ticket-html.ts';
@@ -24,24 +23,6 @@ const PrintQuery = z.strictObject({
 });
 type PrintQuery = z.infer<typeof PrintQuery>;
 const BarcodeQuery = z.strictObject({ type: z.enum(['code128', 'qr']).default('code128') });
-
-function saleRequest(body: SaleBody): SaleRequest {
-  return {
-    bancaId: body.branch_id,
-    multiplier: body.configuration.global_multiplier,
-    discountBp: percentToBasisPoints(body.configuration.global_discount) ?? 0,
-    entry: body.entry,
-    drawIds: body.draw_ids,
-    lines: body.lines?.map((line) => ({
-      lotteryId: line.lottery_id,
-      lotteryCode: line.lottery_code,
-      drawId: line.draw_id,
-      betNumber: line.bet_number,
-      betType: line.bet_type_code ?? line.bet_type_id,
-      betAmount: line.bet_amount,
-    })),
-  };
-}
 
 /**
  * Printing (issue 5): the print page, PDF, ESC/POS, barcodes, preview before a sale, reprint. Each
@@ -59,9 +40,14 @@ export function registerPrintRoutes(app: App, platform: Platform): void {
       schema: { tags, body: SaleBody, querystring: PrintQuery.pick({ format: true }) },
     },
     async (request) => {
-      const model = await previewTicket(platform, request.auth!.userId, saleRequest(request.body), {
-        format: request.query.format,
-      });
+      const model = await previewTicket(
+        platform,
+        request.auth!.userId,
+        saleRequestOf(request.body, requestLanguage(request)),
+        {
+          format: request.query.format,
+        },
+      );
       return { success: true, html: await renderTicketHtml(model), preview: model };
     },
   );

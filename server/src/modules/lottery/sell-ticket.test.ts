@@ -142,6 +142,45 @@ describeEngines(
       expect(response.json().ticket.lines).toHaveLength(4);
     });
 
+    it('un error de lo tecleado se dice en el idioma de la app: el mensaje y lo que se esperaba, sin mezclar idiomas', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const english = { 'accept-language': 'en-US,en;q=0.9' };
+      const cases = [
+        {
+          entry: '23 100',
+          es: 'Línea 1, columna 1: se esperaba el código de la lotería antes del número, como REAL|23|100 (o elegir sorteos primero)',
+          en: 'Line 1, column 1: expected the lottery code before the number, like REAL|23|100 (or select draws first)',
+        },
+        {
+          entry: 'REAL|23|100\nREAL|2x|5',
+          es: 'Línea 2, columna 6: se esperaba un número de 2, 4 o 6 dígitos (o una jugada como 123, 1234-, 23. o *)',
+          en: 'Line 2, column 6: expected a number of 2, 4 or 6 digits (or a play like 123, 1234-, 23. or *)',
+        },
+      ];
+      for (const { entry, es, en } of cases) {
+        const spanish = (await sell(app, juan, { entry })).json().error;
+        expect(spanish).toMatchObject({ code: 'PARSE_ERROR', message: es });
+        const inEnglish = (await sell(app, juan, { entry }, english)).json().error;
+        expect(inEnglish).toMatchObject({ code: 'PARSE_ERROR', message: en });
+        expect(inEnglish.details.expected).toBe(en.slice(en.indexOf('expected ') + 'expected '.length));
+        const checked = await app.app.inject({
+          method: 'POST',
+          url: '/api/v1/lottery/tickets/validate',
+          headers: { cookie: juan, ...english },
+          payload: { entry },
+        });
+        expect(JSON.stringify(checked.json())).not.toMatch(/Línea|se esperaba/);
+      }
+      const tooMany = Array.from({ length: 1001 }, () => 'REAL|23|1').join('\n');
+      expect((await sell(app, juan, { entry: tooMany }, english)).json().error.message).toBe(
+        'Line 1001, column 1: expected at most 1000 plays per ticket',
+      );
+      expect((await sell(app, juan, { entry: tooMany })).json().error.message).toBe(
+        'Línea 1001, columna 1: se esperaba a lo sumo 1000 jugadas por ticket',
+      );
+    });
+
     it('errores claros y nada cambia: sintaxis, número bloqueado, línea duplicada, reventado sin base', async () => {
       const app = t();
       const juan = await app.login('juan001');

@@ -1,37 +1,20 @@
 import { CancelBody, SaleBody, TicketCodeParams, TicketListQuery } from '@matriz/shared/api/lottery-tickets';
-import { percentToBasisPoints, toMajor } from '@matriz/shared/money';
+import { toMajor } from '@matriz/shared/money';
 import type { FastifyRequest } from 'fastify';
 
 import { AppError, notFound } from '../../platform/errors.ts';
+import { requestLanguage } from '../../platform/http/language.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { cancelTicket } from './cancel-ticket.ts';
 import { lotteryDb } from './db.ts';
-import type { SaleRequest } from './prepare-sale.ts';
 import { loadTicketView } from './present-ticket.ts';
+import { saleRequestOf } from './sale-request.ts';
 import { type SalesCommitter, sellTicket } from './sell-ticket.ts';
 import { canSee, visibleBancaIds } from './ticket-scope.ts';
 import { parseScan } from './ticket-signature.ts';
 import { listTickets } from './tickets.repo.ts';
 import { validateTicket } from './validate-ticket.ts';
-
-function saleRequest(body: SaleBody): SaleRequest {
-  return {
-    bancaId: body.branch_id,
-    multiplier: body.configuration.global_multiplier,
-    discountBp: percentToBasisPoints(body.configuration.global_discount) ?? 0,
-    entry: body.entry,
-    drawIds: body.draw_ids,
-    lines: body.lines?.map((line) => ({
-      lotteryId: line.lottery_id,
-      lotteryCode: line.lottery_code,
-      drawId: line.draw_id,
-      betNumber: line.bet_number,
-      betType: line.bet_type_code ?? line.bet_type_id,
-      betAmount: line.bet_amount,
-    })),
-  };
-}
 
 function idempotencyKey(request: FastifyRequest): string | undefined {
   const header = request.headers['idempotency-key'];
@@ -57,7 +40,11 @@ export function registerTicketRoutes(app: App, platform: Platform, committer: Sa
     '/lottery/tickets/validate',
     { config: { access: 'lottery.ticket.sell' }, schema: { tags: ['lottery'], body: SaleBody } },
     async (request) => {
-      const result = await validateTicket(platform, request.auth!.userId, saleRequest(request.body));
+      const result = await validateTicket(
+        platform,
+        request.auth!.userId,
+        saleRequestOf(request.body, requestLanguage(request)),
+      );
       return { success: result.ok, ...result };
     },
   );
@@ -67,16 +54,22 @@ export function registerTicketRoutes(app: App, platform: Platform, committer: Sa
     { config: { access: 'lottery.ticket.sell' }, schema: { tags: ['lottery'], body: SaleBody } },
     async (request, reply) => {
       const body = request.body;
-      const sold = await sellTicket(platform, committer, request.actor, saleRequest(body), {
-        idempotencyKey: idempotencyKey(request),
-        sellerName: request.auth!.fullName,
-        terminalId: body.terminal_id,
-        customer: body.customer && {
-          name: body.customer.customer_name,
-          phone: body.customer.customer_phone,
-          email: body.customer.customer_email,
+      const sold = await sellTicket(
+        platform,
+        committer,
+        request.actor,
+        saleRequestOf(body, requestLanguage(request)),
+        {
+          idempotencyKey: idempotencyKey(request),
+          sellerName: request.auth!.fullName,
+          terminalId: body.terminal_id,
+          customer: body.customer && {
+            name: body.customer.customer_name,
+            phone: body.customer.customer_phone,
+            email: body.customer.customer_email,
+          },
         },
-      });
+      );
       const view = sold.view ?? (await loadTicketView(lotteryDb(platform.db), sold.code)).view;
       return reply.status(sold.replayed ? 200 : 201).send({
         success: true,

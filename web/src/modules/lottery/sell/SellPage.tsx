@@ -13,6 +13,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { parseErrorText } from '@matriz/shared/lottery/grammar';
 import { formatMoney } from '@matriz/shared/money';
 import { useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -26,6 +27,7 @@ import { PageTitle } from '../../../ui/PageTitle.tsx';
 import { BancaSelect } from '../common/BancaSelect.tsx';
 import { formatCountdownShort, timeIn, useNow } from '../common/time.ts';
 import {
+  betTypeName,
   type DrawView,
   entryOfTicket,
   markDrawsClosed,
@@ -75,7 +77,7 @@ const cents = (major: number) => Math.round(major * 100);
 
 /** Vender (spec 002 "Crear ticket"): banca, draws, options, plays box, live totals, preview, confirm. */
 export default function SellPage(_props: PageProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -334,7 +336,16 @@ export default function SellPage(_props: PageProps) {
   const serverLines = validation?.lines ?? [];
   const lineNote = (sourceLine: number): LineNote | null => {
     const parse = live.errors.find((e) => e.line === sourceLine);
-    if (parse) return { text: parse.message, colour: 'red', testId: 'pos-line-error' };
+    if (parse)
+      return {
+        text: parseErrorText(
+          parse,
+          (key, values) => t(`grammar.${key}`, values),
+          (code) => betTypeName(code, i18n.language),
+        ).message,
+        colour: 'red',
+        testId: 'pos-line-error',
+      };
     const server = validation?.errors.find((e) => e.line === sourceLine);
     if (server)
       return {
