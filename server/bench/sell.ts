@@ -236,7 +236,8 @@ function record(started: number): void {
 const pgQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const result = pgQuery.apply(this, args);
-  if (args[0] === 'commit' && result instanceof Promise) {
+  // A COMMIT travels alone or after the writes deferred to it (one message): either way it is timed.
+  if (typeof args[0] === 'string' && /(^|;\n)commit$/.test(args[0]) && result instanceof Promise) {
     const started = performance.now();
     void result.then(
       () => record(started),

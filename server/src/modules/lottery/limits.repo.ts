@@ -46,12 +46,17 @@ export async function readRulesGeneration(db: LotteryDb): Promise<number> {
   return Number((await rulesGenerationQuery(db).executeTakeFirstOrThrow()).generation);
 }
 
-/** The same, inside a sales batch: held (shared, on PostgreSQL) until the batch commits. */
-export async function holdRulesGeneration(db: LotteryDb): Promise<number> {
+/**
+ * The same, inside a sales batch: held (shared, on PostgreSQL) until the batch commits. A statement
+ * to run with the batch's others; `generationOf` reads its rows.
+ */
+export function holdRulesGenerationQuery(db: LotteryDb): CompiledQuery {
   const query = rulesGenerationQuery(db);
-  const held = db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare() : query;
-  return Number((await held.executeTakeFirstOrThrow()).generation);
+  return (db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare() : query).compile();
 }
+
+export const generationOf = (rows: readonly unknown[]): number =>
+  Number((rows[0] as { generation: number | string }).generation);
 
 /**
  * Consumes every counter of a sale in ONE statement: rows come back only for the keys whose new

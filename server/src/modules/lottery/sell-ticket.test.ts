@@ -3,6 +3,8 @@ import { describeEngines, type TestApp } from '../../../test/harness.ts';
 import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { lotteryDb } from './db.ts';
 import { openDraw, THURSDAY_MORNING } from './lottery-test-kit.ts';
+import { prepareSale } from './prepare-sale.ts';
+import { createSalesCommitter } from './sell-ticket.ts';
 
 async function sell(app: TestApp, cookie: string, body: unknown, headers: Record<string, string> = {}) {
   return app.app.inject({
@@ -426,6 +428,58 @@ describeEngines(
         .where('idempotency_key', '=', 'caja1-0001')
         .execute();
       expect(rows).toHaveLength(1);
+    });
+
+    it('un límite guardado mientras una venta va en camino vale para ella: lo planeado antes no se vende y devuelve lo tomado', async () => {
+      const app = t();
+      const admin = await app.login('admin');
+      const drawId = await openDraw(app, 'LOTEDOM');
+      const seller = await lotteryDb(app.platform.db)
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'juan001')
+        .executeTakeFirstOrThrow();
+      const actor = { userId: seller.id, username: 'juan001', ip: null };
+      const plan = async (number: string) => {
+        const line = {
+          lotteryCode: 'LOTEDOM',
+          drawId,
+          betNumber: number,
+          betType: 'DIRECTO' as const,
+          betAmount: 100,
+        };
+        const prepared = await prepareSale(app.platform, seller.id, {
+          multiplier: 1,
+          discountBp: 0,
+          lines: [line],
+        });
+        return prepared.plan!;
+      };
+      await setPartialAcceptance(app, admin, false);
+      await addLimit(app, admin, { level: 'global', draw_id: drawId, max_amount: 1_000_000 });
+      const before = await plan('44');
+      await addLimit(app, admin, { level: 'number', bet_type: 'DIRECTO', number: '44', max_amount: 50 });
+      const after = await plan('45');
+      const soldBefore = {
+        draw: await counterSum(app, `G|${drawId}`),
+        number: await counterSum(app, `N|${drawId}|DIRECTO|44`),
+        tickets: await ticketCount(app),
+      };
+      const committer = createSalesCommitter(app.platform);
+      const [stale, current] = await Promise.allSettled([
+        committer.submit({ actor, plan: before, extras: {} }),
+        committer.submit({ actor, plan: after, extras: {} }),
+      ]);
+      expect(stale).toMatchObject({ status: 'rejected', reason: { message: 'RULES_CHANGED' } });
+      expect(current.status).toBe('fulfilled');
+      expect(await counterSum(app, `N|${drawId}|DIRECTO|44`)).toBe(soldBefore.number);
+      expect(await counterSum(app, `G|${drawId}`)).toBe(soldBefore.draw + 100_00);
+      expect(await ticketCount(app)).toBe(soldBefore.tickets + 1);
+      const juan = await app.login('juan001');
+      const replanned = await sell(app, juan, { entry: '44 100', draw_ids: [drawId] });
+      expect(replanned.statusCode).toBe(422);
+      expect(replanned.json().error).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { limit: 50 } });
+      expect(await verifyAuditChain(app.platform.db)).toMatchObject({ ok: true });
     });
 
     it('la misma Idempotency-Key con otras jugadas se rechaza y no vende nada, tampoco en paralelo', async () => {

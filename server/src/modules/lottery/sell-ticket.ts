@@ -20,7 +20,8 @@ import { isUniqueViolation, type LotteryDb, lotteryDb } from './db.ts';
 import {
   consumeCounters,
   consumeCountersQueries,
-  holdRulesGeneration,
+  generationOf,
+  holdRulesGenerationQuery,
   readCounters,
   releaseCounters,
 } from './limits.repo.ts';
@@ -310,17 +311,21 @@ async function writeBatch(
       },
     };
   });
-  await executeTogether(db, [
-    ...insertTicketsQueries(
-      db,
-      written.map((r) => r.ticket),
-      written.flatMap((r) => r.lines),
-      written.flatMap((r) => r.ledger),
-    ),
-    ...salesAggregateQueries(db, written, platform.config.timezone, at),
-    ...givenBack,
-    ...platform.auditQueries(db, reservation.audit, audited),
-  ]);
+  await executeTogether(
+    db,
+    [
+      ...insertTicketsQueries(
+        db,
+        written.map((r) => r.ticket),
+        written.flatMap((r) => r.lines),
+        written.flatMap((r) => r.ledger),
+      ),
+      ...salesAggregateQueries(db, written, platform.config.timezone, at),
+      ...givenBack,
+      ...platform.auditQueries(db, reservation.audit, audited),
+    ],
+    'with the next statement',
+  );
   return new Map(
     accepted.map((sale, i) => [
       sale,
@@ -334,22 +339,24 @@ async function writeBatch(
  * room: when one is short, what the others took is given back at once (the counters stay locked by
  * this transaction meanwhile). A counter not yet in the table is inserted without a condition, so
  * a sum already past its limit never gets that far. `alongside` statements travel in the same
- * round trip whatever the outcome; their rows come back in `rows`.
+ * round trip whatever the outcome, before or after the consumption; their rows come back in `rows`.
  */
 async function consumeTogether(
   db: LotteryDb,
   sales: readonly SaleItem[],
-  alongside: readonly CompiledQuery[] = [],
+  alongside: { before: readonly CompiledQuery[]; after: readonly CompiledQuery[] } = {
+    before: [],
+    after: [],
+  },
 ): Promise<{ ok: boolean; rows: unknown[][] }> {
   const claims = mergeClaims(sales.flatMap((s) => s.plan.claims));
   const fits = claims.every((c) => c.amountCents <= c.limitCents);
   const consume = claims.length > 0 && fits ? consumeCountersQueries(db, drawOfKey, claims) : [];
-  const results = await executeAllTogether(db, [...consume, ...alongside]);
-  const rows = results.slice(consume.length);
+  const results = await executeAllTogether(db, [...alongside.before, ...consume, ...alongside.after]);
+  const consumed = results.splice(alongside.before.length, consume.length);
+  const rows = results;
   if (!fits) return { ok: false, rows };
-  const taken = new Set(
-    results.slice(0, consume.length).flatMap((r) => r.map((row) => (row as { key: string }).key)),
-  );
+  const taken = new Set(consumed.flatMap((r) => r.map((row) => (row as { key: string }).key)));
   if (taken.size === claims.length) return { ok: true, rows };
   await releaseCounters(
     db,
@@ -371,17 +378,35 @@ function fitted(sale: SaleItem, counters: Map<string, { sold: number; lim: numbe
  * is cut to what is left (banca accepting part of a line) or taken whole or refused, in memory,
  * and the sales that fit are consumed together; if a concurrent batch took part of a counter
  * meanwhile, every sale consumes its own counters in its own savepoint, exactly as if sold one by
- * one. The outcome carries the sale as sold (with its lines cut, when they were).
+ * one. The outcome carries the sale as sold (with its lines cut, when they were). The rules'
+ * generation is held in the same round trip, before the counters: a sale planned under older rules
+ * gives back what it took and is refused, to be planned again.
  */
 async function consumeBatch(
   db: LotteryDb,
   trx: AnyTransaction,
-  sales: SaleItem[],
+  fresh: SaleItem[],
 ): Promise<{ outcomes: Outcome<SaleItem>[]; reservation: BatchReservation }> {
-  const reserve = reservationQueries(db, sales);
-  const first = await consumeTogether(db, sales, reserve.queries);
-  const reservation = reserve.read(first.rows);
-  if (first.ok) return { outcomes: sales.map((sale) => ({ ok: true, value: sale })), reservation };
+  const reserve = reservationQueries(db, fresh);
+  const first = await consumeTogether(db, fresh, {
+    before: [holdRulesGenerationQuery(db)],
+    after: reserve.queries,
+  });
+  const generation = generationOf(first.rows[0]);
+  const reservation = reserve.read(first.rows.slice(1));
+  const stale = fresh.filter((sale) => sale.plan.rulesGeneration < generation);
+  const sales = stale.length > 0 ? fresh.filter((sale) => !stale.includes(sale)) : fresh;
+  const staleOutcome = { ok: false, error: new RulesChanged() } as const;
+  const inOrder = (outcomes: Outcome<SaleItem>[]) => {
+    const of = new Map(sales.map((sale, i) => [sale, outcomes[i]]));
+    return fresh.map((sale) => of.get(sale) ?? staleOutcome);
+  };
+  if (first.ok && stale.length > 0)
+    await releaseCounters(
+      db,
+      stale.flatMap((sale) => sale.plan.claims),
+    );
+  if (first.ok) return { outcomes: inOrder(sales.map((sale) => ({ ok: true, value: sale }))), reservation };
   const counters = await readCounters(db, [
     ...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key))),
   ]);
@@ -397,7 +422,7 @@ async function consumeBatch(
     return { ok: true, value: sale };
   });
   const fitting = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
-  if ((await consumeTogether(db, fitting)).ok) return { outcomes, reservation };
+  if ((await consumeTogether(db, fitting)).ok) return { outcomes: inOrder(outcomes), reservation };
   const oneByOne = await eachInSavepoint(trx, sales, async (asked) => {
     const sale = asked.plan.acceptPartial
       ? fitted(
@@ -413,7 +438,7 @@ async function consumeBatch(
       throw new LimitShortfall(sale.plan.claims.filter((c) => !one.has(c.key)));
     return sale;
   });
-  return { outcomes: oneByOne, reservation };
+  return { outcomes: inOrder(oneByOne), reservation };
 }
 
 /**
@@ -441,13 +466,9 @@ async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: Sal
     fresh.push(sale);
   }
   // A batch of replays only reads: it reserves, locks and writes nothing.
-  const generation = fresh.length > 0 ? await holdRulesGeneration(db) : 0;
-  const current = fresh.filter((sale) => sale.plan.rulesGeneration >= generation);
   const { outcomes, reservation } =
-    current.length > 0 ? await consumeBatch(db, trx, current) : { outcomes: [], reservation: null };
-  const decided = new Map<SaleItem, Outcome<SaleItem>>(current.map((sale, i) => [sale, outcomes[i]]));
-  for (const sale of fresh)
-    if (!decided.has(sale)) decided.set(sale, { ok: false, error: new RulesChanged() });
+    fresh.length > 0 ? await consumeBatch(db, trx, fresh) : { outcomes: [], reservation: null };
+  const decided = new Map<SaleItem, Outcome<SaleItem>>(fresh.map((sale, i) => [sale, outcomes[i]]));
   const tickets = reservation
     ? await writeBatch(
         platform,

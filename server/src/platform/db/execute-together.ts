@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
+import { deferred } from './postgres-driver.ts';
 
 /** Below PostgreSQL's 65,535 bind parameters per statement. */
 const MAX_PARAMETERS = 60_000;
@@ -13,24 +14,31 @@ type AnyDb = Kysely<any>;
  * every round trip waits for the event loop, which under load costs more than the writes.
  * The writes see the same snapshot and run in no set order, so none may read another's rows or
  * touch a row another touches; foreign keys are checked at the end of the statement.
+ * Inside a transaction, 'with the next statement' saves the round trip: the writes go to PostgreSQL
+ * in front of the transaction's next statement or its COMMIT, where their error then surfaces.
  */
-export async function executeTogether(db: AnyDb, queries: readonly CompiledQuery[]): Promise<void> {
+export async function executeTogether(
+  db: AnyDb,
+  queries: readonly CompiledQuery[],
+  travel: 'now' | 'with the next statement' = 'now',
+): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
     for (const query of queries) await db.executeQuery(query);
     return;
   }
+  const send = (query: CompiledQuery) => db.executeQuery(travel === 'now' ? query : deferred(query));
   let group: CompiledQuery[] = [];
   let parameters = 0;
   for (const query of queries) {
     if (group.length > 0 && parameters + query.parameters.length > MAX_PARAMETERS) {
-      await db.executeQuery(combined(group));
+      await send(combined(group));
       group = [];
       parameters = 0;
     }
     group.push(query);
     parameters += query.parameters.length;
   }
-  if (group.length > 0) await db.executeQuery(combined(group));
+  if (group.length > 0) await send(combined(group));
 }
 
 /**

@@ -1,12 +1,15 @@
 import {
   type DatabaseIntrospector,
   type DatabaseMetadata,
+  type Driver,
   type Kysely,
   PostgresDialect,
   type SchemaMetadata,
   sql,
   type TableMetadata,
 } from 'kysely';
+import type pg from 'pg';
+import { PipeliningPostgresDriver } from './postgres-driver.ts';
 
 /**
  * Kysely's PostgreSQL introspector reads every column of every table in every schema, through
@@ -39,7 +42,16 @@ class CurrentSchemaIntrospector implements DatabaseIntrospector {
   }
 }
 
+/** PostgreSQL as this app uses it: the pipelining driver and the current schema's introspector. */
 export class SchemaScopedPostgresDialect extends PostgresDialect {
+  constructor(private readonly config: { pool: pg.Pool }) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new PipeliningPostgresDriver(this.config.pool);
+  }
+
   // biome-ignore lint/suspicious/noExplicitAny: introspects any schema
   override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new CurrentSchemaIntrospector(db);
