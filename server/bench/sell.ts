@@ -1,10 +1,12 @@
 /**
  * npm run bench:sell — 5-line tickets under four limit levels (global per draw, zone, banca, number),
  * 32 concurrent clients over HTTP (loopback) and the bare sale use case without HTTP, for two
- * workloads: "spread" (lines over many draws) and "close" (every line into one draw).
+ * workloads: "spread" (lines over many draws) and "close" (every line into one draw). Every sale
+ * carries its own Idempotency-Key, as the POS sends it.
  * Prints tickets/s and p99 per engine and the HTTP ÷ bare ratio. Bounded: ~10 s per measurement.
  */
 import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
@@ -168,7 +170,12 @@ async function generateLoad(): Promise<void> {
         method: 'POST',
         path: '/api/v1/lottery/tickets',
         headers: { cookie, 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ lines: randomLines(draws) }) }),
+        // Every sale carries its own Idempotency-Key, as the POS sends it.
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'idempotency-key': randomUUID() },
+          body: JSON.stringify({ lines: randomLines(draws) }),
+        }),
       },
     ],
   });
@@ -203,7 +210,13 @@ async function bare(app: TestApp, sellerId: string, draws: Draw[]) {
         }));
         const started = performance.now();
         try {
-          await sellTicket(app.platform, committer, actor, { multiplier: 1, discountBp: 0, lines });
+          await sellTicket(
+            app.platform,
+            committer,
+            actor,
+            { multiplier: 1, discountBp: 0, lines },
+            { idempotencyKey: randomUUID() },
+          );
           latencies.push(performance.now() - started);
         } catch (error) {
           refused += 1;

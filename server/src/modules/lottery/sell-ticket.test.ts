@@ -228,6 +228,29 @@ describeEngines(
       expect(Number(after.n)).toBe(Number(before.n));
     });
 
+    it('una venta reintentada con su Idempotency-Key después del cierre del sorteo recibe su ticket, no DRAW_CLOSED', async () => {
+      const app = t();
+      const juan = await app.login('juan001');
+      const drawId = await openDraw(app, 'REAL');
+      const draw = await lotteryDb(app.platform.db)
+        .selectFrom('lottery_draws')
+        .select('close_at')
+        .where('id', '=', drawId)
+        .executeTakeFirstOrThrow();
+      const key = { 'idempotency-key': 'caja1-cierre' };
+      const first = await sell(app, juan, { entry: '23 10', draw_ids: [drawId] }, key);
+      expect(first.statusCode, first.body).toBe(201);
+      const saved = app.clock.now();
+      app.clock.set(new Date(Date.parse(draw.close_at) + 1000));
+      const retried = await sell(app, juan, { entry: '23 10', draw_ids: [drawId] }, key);
+      const other = await sell(app, juan, { entry: '24 10', draw_ids: [drawId] }, key);
+      app.clock.set(saved);
+      expect(retried.statusCode, retried.body).toBe(200);
+      expect(retried.json().ticket.ticket_code).toBe(first.json().ticket.ticket_code);
+      expect(other.statusCode).toBe(422);
+      expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
     it('el reloj decide: un sorteo que aún dice "open" no vende después de su cierre', async () => {
       const app = t();
       const juan = await app.login('juan001');
@@ -411,17 +434,21 @@ describeEngines(
       expect(lines.reduce((s, l) => s + Number(l.bet_amount), 0)).toBe(10_000);
     });
 
-    it('la misma Idempotency-Key 20 veces en paralelo crea un solo ticket', async () => {
+    it('la misma Idempotency-Key 20 veces en paralelo crea un solo ticket y consume su límite una sola vez', async () => {
       const app = t();
+      const admin = await app.login('admin');
       const juan = await app.login('juan001');
-      const responses = await Promise.all(
-        Array.from({ length: 20 }, () =>
-          sell(app, juan, { entry: 'REAL|31|10' }, { 'idempotency-key': 'caja1-0001' }),
-        ),
-      );
+      const drawId = await openDraw(app, 'REAL');
+      await addLimit(app, admin, { level: 'global', draw_id: drawId, max_amount: 1_000_000 });
+      const soldBefore = await counterSum(app, `G|${drawId}`);
+      const retry = () =>
+        sell(app, juan, { entry: '31 10', draw_ids: [drawId] }, { 'idempotency-key': 'caja1-0001' });
+      const responses = await Promise.all(Array.from({ length: 20 }, retry));
+      for (let i = 0; i < 3; i++) responses.push(await retry());
       const codes = new Set(responses.map((r) => r.json().ticket.ticket_code));
       expect(codes.size).toBe(1);
       expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
+      expect(await counterSum(app, `G|${drawId}`)).toBe(soldBefore + 10_00);
       const rows = await lotteryDb(app.platform.db)
         .selectFrom('lottery_tickets')
         .select('id')

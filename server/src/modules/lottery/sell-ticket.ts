@@ -38,10 +38,12 @@ import type {
 import { signTicket, ticketCode } from './ticket-signature.ts';
 import {
   findTicketByIdempotencyKey,
-  findTicketsByIdempotencyKeys,
   giveBackTicketSequencesQuery,
   insertTicketsQueries,
+  type KeyedTicket,
+  keyedTicketsOf,
   reserveTicketSequencesQuery,
+  ticketsByIdempotencyKeysQuery,
 } from './tickets.repo.ts';
 
 export interface SaleExtras {
@@ -386,27 +388,40 @@ async function consumeBatch(
   db: LotteryDb,
   trx: AnyTransaction,
   fresh: SaleItem[],
-): Promise<{ outcomes: Outcome<SaleItem>[]; reservation: BatchReservation }> {
+): Promise<{
+  outcomes: Outcome<SaleItem>[];
+  reservation: BatchReservation;
+  sold: Map<string, KeyedTicket>;
+}> {
+  const pairs = fresh.flatMap((sale) =>
+    sale.extras.idempotencyKey ? [{ sellerId: sale.actor.userId!, key: sale.extras.idempotencyKey }] : [],
+  );
+  const lookup = ticketsByIdempotencyKeysQuery(db, pairs);
   const reserve = reservationQueries(db, fresh);
   const first = await consumeTogether(db, fresh, {
-    before: [holdRulesGenerationQuery(db)],
+    before: [holdRulesGenerationQuery(db), ...(lookup ? [lookup] : [])],
     after: reserve.queries,
   });
   const generation = generationOf(first.rows[0]);
-  const reservation = reserve.read(first.rows.slice(1));
-  const stale = fresh.filter((sale) => sale.plan.rulesGeneration < generation);
-  const sales = stale.length > 0 ? fresh.filter((sale) => !stale.includes(sale)) : fresh;
+  const sold = keyedTicketsOf(lookup ? first.rows[1] : [], pairs);
+  const reservation = reserve.read(first.rows.slice(lookup ? 2 : 1));
+  const setAside = fresh.filter((sale) => {
+    const key = idempotencyOf(sale);
+    return (key !== null && sold.has(key)) || sale.plan.rulesGeneration < generation;
+  });
+  const sales = setAside.length > 0 ? fresh.filter((sale) => !setAside.includes(sale)) : fresh;
   const staleOutcome = { ok: false, error: new RulesChanged() } as const;
   const inOrder = (outcomes: Outcome<SaleItem>[]) => {
     const of = new Map(sales.map((sale, i) => [sale, outcomes[i]]));
     return fresh.map((sale) => of.get(sale) ?? staleOutcome);
   };
-  if (first.ok && stale.length > 0)
+  if (first.ok && setAside.length > 0)
     await releaseCounters(
       db,
-      stale.flatMap((sale) => sale.plan.claims),
+      setAside.flatMap((sale) => sale.plan.claims),
     );
-  if (first.ok) return { outcomes: inOrder(sales.map((sale) => ({ ok: true, value: sale }))), reservation };
+  if (first.ok)
+    return { outcomes: inOrder(sales.map((sale) => ({ ok: true, value: sale }))), reservation, sold };
   const counters = await readCounters(db, [
     ...new Set(sales.flatMap((s) => s.plan.claims.map((c) => c.key))),
   ]);
@@ -422,7 +437,7 @@ async function consumeBatch(
     return { ok: true, value: sale };
   });
   const fitting = outcomes.flatMap((o) => (o.ok ? [o.value] : []));
-  if ((await consumeTogether(db, fitting)).ok) return { outcomes: inOrder(outcomes), reservation };
+  if ((await consumeTogether(db, fitting)).ok) return { outcomes: inOrder(outcomes), reservation, sold };
   const oneByOne = await eachInSavepoint(trx, sales, async (asked) => {
     const sale = asked.plan.acceptPartial
       ? fitted(
@@ -438,45 +453,33 @@ async function consumeBatch(
       throw new LimitShortfall(sale.plan.claims.filter((c) => !one.has(c.key)));
     return sale;
   });
-  return { outcomes: inOrder(oneByOne), reservation };
+  return { outcomes: inOrder(oneByOne), reservation, sold };
 }
 
 /**
- * One batch of sales in one transaction: Idempotency-Keys already sold (or repeated within the
- * batch) answer with the first ticket and consume nothing; the rest consume their limit counters
- * (consumeBatch) and the accepted ones are written in bulk.
+ * One batch of sales in one transaction: an Idempotency-Key repeated within the batch answers with
+ * the first sale's ticket; the others consume their limit counters (consumeBatch), which also finds
+ * the keys already sold — those answer with their ticket and give back what they took — and the
+ * accepted ones are written in bulk.
  */
 async function runSalesBatch(platform: Platform, trx: AnyTransaction, items: SaleItem[]) {
   const db = lotteryDb(trx);
-  const keyed = items.filter((s) => s.extras.idempotencyKey);
-  const sold = new Map(
-    (
-      await findTicketsByIdempotencyKeys(
-        db,
-        keyed.map((s) => ({ sellerId: s.actor.userId!, key: s.extras.idempotencyKey! })),
-      )
-    ).map((t) => [`${t.seller_id}|${t.idempotency_key}`, t]),
-  );
   const firstByKey = new Map<string, SaleItem>();
   const fresh: SaleItem[] = [];
   for (const sale of items) {
     const key = idempotencyOf(sale);
-    if (key && (sold.has(key) || firstByKey.has(key))) continue;
+    if (key && firstByKey.has(key)) continue;
     if (key) firstByKey.set(key, sale);
     fresh.push(sale);
   }
-  // A batch of replays only reads: it reserves, locks and writes nothing.
-  const { outcomes, reservation } =
-    fresh.length > 0 ? await consumeBatch(db, trx, fresh) : { outcomes: [], reservation: null };
+  const { outcomes, reservation, sold } = await consumeBatch(db, trx, fresh);
   const decided = new Map<SaleItem, Outcome<SaleItem>>(fresh.map((sale, i) => [sale, outcomes[i]]));
-  const tickets = reservation
-    ? await writeBatch(
-        platform,
-        db,
-        outcomes.flatMap((o) => (o.ok ? [o.value] : [])),
-        reservation,
-      )
-    : new Map<SaleItem, SoldTicket>();
+  const tickets = await writeBatch(
+    platform,
+    db,
+    outcomes.flatMap((o) => (o.ok ? [o.value] : [])),
+    reservation,
+  );
   return items.map((sale): Outcome<SoldTicket> => {
     const key = idempotencyOf(sale);
     const earlier = key ? sold.get(key) : undefined;
@@ -558,17 +561,14 @@ export async function sellTicket(
   const sellerId = actor.userId!;
   const db = lotteryDb(platform.db);
   const extras = given.idempotencyKey ? { ...given, requestHash: requestHashOf(request, given) } : given;
-  if (extras.idempotencyKey) {
-    const existing = await findTicketByIdempotencyKey(db, sellerId, extras.idempotencyKey);
-    if (existing) {
-      const replay = replayOf(existing.code, existing.request_hash, extras);
+  for (let planned = 1; ; planned++) {
+    const prepared = await prepareSale(platform, sellerId, request);
+    if (!prepared.plan) {
+      const replay = await replayOfEarlierSale(db, sellerId, extras);
+      if (!replay) throw refusalOf(prepared.problems);
       if (!replay.ok) throw replay.error;
       return replay.value;
     }
-  }
-  for (let planned = 1; ; planned++) {
-    const prepared = await prepareSale(platform, sellerId, request);
-    if (!prepared.plan) throw refusalOf(prepared.problems);
     const asked = prepared.plan;
     try {
       const sold = await committer.submit({ actor, plan: asked, extras });
@@ -581,6 +581,20 @@ export async function sellTicket(
       saleCatalog(platform).invalidate();
     }
   }
+}
+
+/**
+ * A retried sale that no longer plans (its draw closed meanwhile, say) still gets the ticket its
+ * Idempotency-Key sold; a sale that plans finds that ticket in its batch instead.
+ */
+async function replayOfEarlierSale(
+  db: LotteryDb,
+  sellerId: string,
+  extras: SaleExtras,
+): Promise<Outcome<SoldTicket> | null> {
+  if (!extras.idempotencyKey) return null;
+  const existing = await findTicketByIdempotencyKey(db, sellerId, extras.idempotencyKey);
+  return existing ? replayOf(existing.code, existing.request_hash, extras) : null;
 }
 
 function announceSale(platform: Platform, code: string, plan: SalePlan): void {

@@ -67,26 +67,42 @@ export async function findTicketByIdempotencyKey(
 }
 
 /** The tickets already sold under any of these (seller, Idempotency-Key) pairs. */
-export async function findTicketsByIdempotencyKeys(
+export interface KeyedTicket {
+  seller_id: string;
+  idempotency_key: string;
+  code: string;
+  request_hash: string | null;
+}
+
+/**
+ * The tickets some sellers already sold under some Idempotency-Keys: a statement to run with
+ * others (none for no pairs); `keyedTicketsOf` reads its rows.
+ */
+export function ticketsByIdempotencyKeysQuery(
   db: LotteryDb,
   pairs: readonly { sellerId: string; key: string }[],
-): Promise<{ seller_id: string; idempotency_key: string; code: string; request_hash: string | null }[]> {
-  if (pairs.length === 0) return [];
-  const rows = await db
+): CompiledQuery | null {
+  if (pairs.length === 0) return null;
+  return db
     .selectFrom('lottery_tickets')
     .select(['seller_id', 'idempotency_key', 'code', 'request_hash'])
     .where('seller_id', 'in', [...new Set(pairs.map((p) => p.sellerId))])
     .where('idempotency_key', 'in', [...new Set(pairs.map((p) => p.key))])
-    .execute();
+    .compile();
+}
+
+/** The rows of `ticketsByIdempotencyKeysQuery` by `seller|key`, only the pairs asked (the query crosses sellers and keys). */
+export function keyedTicketsOf(
+  rows: readonly unknown[],
+  pairs: readonly { sellerId: string; key: string }[],
+): Map<string, KeyedTicket> {
   const wanted = new Set(pairs.map((p) => `${p.sellerId}|${p.key}`));
-  return rows
-    .filter((r) => wanted.has(`${r.seller_id}|${r.idempotency_key}`))
-    .map((r) => ({
-      seller_id: r.seller_id,
-      idempotency_key: r.idempotency_key!,
-      code: r.code,
-      request_hash: r.request_hash,
-    }));
+  const found = new Map<string, KeyedTicket>();
+  for (const row of rows as KeyedTicket[]) {
+    const pair = `${row.seller_id}|${row.idempotency_key}`;
+    if (wanted.has(pair)) found.set(pair, row);
+  }
+  return found;
 }
 
 export async function findTicketByCode(db: LotteryDb, code: string): Promise<TicketRow | undefined> {
