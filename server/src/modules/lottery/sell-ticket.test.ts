@@ -31,6 +31,16 @@ async function counterSum(app: TestApp, prefix: string): Promise<number> {
   return rows.filter((r) => r.key.startsWith(prefix)).reduce((sum, r) => sum + Number(r.sold), 0);
 }
 
+/** One second after a draw's sales close, by the server clock. */
+async function justAfterClose(app: TestApp, drawId: string): Promise<Date> {
+  const draw = await lotteryDb(app.platform.db)
+    .selectFrom('lottery_draws')
+    .select('close_at')
+    .where('id', '=', drawId)
+    .executeTakeFirstOrThrow();
+  return new Date(Date.parse(draw.close_at) + 1000);
+}
+
 async function setPartialAcceptance(app: TestApp, admin: string, accept: boolean) {
   const banca = await lotteryDb(app.platform.db)
     .selectFrom('lottery_bancas')
@@ -232,16 +242,11 @@ describeEngines(
       const app = t();
       const juan = await app.login('juan001');
       const drawId = await openDraw(app, 'REAL');
-      const draw = await lotteryDb(app.platform.db)
-        .selectFrom('lottery_draws')
-        .select('close_at')
-        .where('id', '=', drawId)
-        .executeTakeFirstOrThrow();
       const key = { 'idempotency-key': 'caja1-cierre' };
       const first = await sell(app, juan, { entry: '23 10', draw_ids: [drawId] }, key);
       expect(first.statusCode, first.body).toBe(201);
       const saved = app.clock.now();
-      app.clock.set(new Date(Date.parse(draw.close_at) + 1000));
+      app.clock.set(await justAfterClose(app, drawId));
       const retried = await sell(app, juan, { entry: '23 10', draw_ids: [drawId] }, key);
       const other = await sell(app, juan, { entry: '24 10', draw_ids: [drawId] }, key);
       app.clock.set(saved);
@@ -255,13 +260,8 @@ describeEngines(
       const app = t();
       const juan = await app.login('juan001');
       const drawId = await openDraw(app, 'REAL');
-      const draw = await lotteryDb(app.platform.db)
-        .selectFrom('lottery_draws')
-        .select(['close_at', 'status'])
-        .where('id', '=', drawId)
-        .executeTakeFirstOrThrow();
       const saved = app.clock.now();
-      app.clock.set(new Date(Date.parse(draw.close_at) + 1000));
+      app.clock.set(await justAfterClose(app, drawId));
       const response = await sell(app, juan, { entry: '23 10', draw_ids: [drawId] });
       app.clock.set(saved);
       expect(response.statusCode).toBe(422);
