@@ -1,5 +1,10 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness.ts';
+import type { App } from '../http/types.ts';
+import { installAuthGuard } from './guard.ts';
 
 describeEngines('sesiones y acceso', (t) => {
   it('admin inicia sesión y /auth/me devuelve sus permisos', async () => {
@@ -189,5 +194,40 @@ describeEngines('sesiones y acceso', (t) => {
     });
     expect(ok.statusCode).toBe(200);
     await expect(app.login('panadero', 'nueva-clave-1')).resolves.toMatch(/^matriz_sid=/);
+  });
+});
+
+describeEngines('caché de sesiones', (t) => {
+  it('las peticiones que llegan juntas leen la sesión una vez, y las que siguen la toman de la caché', async () => {
+    const app = t();
+    const cookie = await app.login('juan001');
+    let reads = 0;
+    const counted: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (args.node.kind === 'SelectQueryNode') reads += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const screen = Fastify() as unknown as App;
+    await screen.register(fastifyCookie);
+    installAuthGuard(screen, { ...app.platform, db: app.platform.db.withPlugin(counted) });
+    screen.get('/api/v1/quien', async (request) => ({ user: request.auth?.username }));
+    const get = () => screen.inject({ method: 'GET', url: '/api/v1/quien', headers: { cookie } });
+    const answers = await Promise.all(Array.from({ length: 20 }, get));
+    expect(answers.map((a) => a.json().user)).toEqual(Array(20).fill('juan001'));
+    const perLookup = reads;
+    expect(perLookup).toBeGreaterThan(0);
+    expect(perLookup).toBeLessThanOrEqual(3);
+
+    await Promise.all(Array.from({ length: 5 }, get));
+    expect(reads).toBe(perLookup);
+    const stranger = await screen.inject({
+      method: 'GET',
+      url: '/api/v1/quien',
+      headers: { cookie: 'matriz_sid=no-existe' },
+    });
+    expect(stranger.statusCode).toBe(401);
+    await screen.close();
   });
 });

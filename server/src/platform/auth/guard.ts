@@ -31,12 +31,20 @@ const endReasonCodes: Record<string, string> = {
  */
 const SESSION_CACHE_MS = 2000;
 const SESSION_CACHE_MAX = 10_000;
-const sessionCaches = new WeakMap<Platform, Map<string, { auth: AuthContext; until: number }>>();
+interface SessionCache {
+  entries: Map<string, { auth: AuthContext; until: number }>;
+  /** Lookups under way, so that the requests of one screen arriving together read the session once. */
+  lookups: Map<string, Promise<AuthContext>>;
+  /** Raised by forgetSessions: a lookup that started before must not put back what was forgotten. */
+  forgotten: number;
+}
 
-function sessionCache(platform: Platform) {
+const sessionCaches = new WeakMap<Platform, SessionCache>();
+
+function sessionCache(platform: Platform): SessionCache {
   let cache = sessionCaches.get(platform);
   if (!cache) {
-    cache = new Map();
+    cache = { entries: new Map(), lookups: new Map(), forgotten: 0 };
     sessionCaches.set(platform, cache);
   }
   return cache;
@@ -44,20 +52,33 @@ function sessionCache(platform: Platform) {
 
 export function forgetSessions(platform: Platform, sessionIds: readonly string[]): void {
   const cache = sessionCache(platform);
-  for (const [key, entry] of cache)
-    if (entry.auth.sessionId && sessionIds.includes(entry.auth.sessionId)) cache.delete(key);
+  cache.forgotten += 1;
+  cache.lookups.clear();
+  for (const [key, entry] of cache.entries)
+    if (entry.auth.sessionId && sessionIds.includes(entry.auth.sessionId)) cache.entries.delete(key);
 }
 
 async function fromCachedSession(platform: Platform, token: string): Promise<AuthContext> {
   const cache = sessionCache(platform);
   const key = sha256(token);
-  const now = platform.clock.now().getTime();
-  const cached = cache.get(key);
-  if (cached && cached.until > now) return cached.auth;
-  const auth = await fromSession(platform, token);
-  if (cache.size >= SESSION_CACHE_MAX) cache.clear();
-  cache.set(key, { auth, until: now + SESSION_CACHE_MS });
-  return auth;
+  const cached = cache.entries.get(key);
+  if (cached && cached.until > platform.clock.now().getTime()) return cached.auth;
+  const underWay = cache.lookups.get(key);
+  if (underWay) return underWay;
+  const forgotten = cache.forgotten;
+  const lookup = fromSession(platform, token).then((auth) => {
+    if (cache.forgotten === forgotten) {
+      if (cache.entries.size >= SESSION_CACHE_MAX) cache.entries.clear();
+      cache.entries.set(key, { auth, until: platform.clock.now().getTime() + SESSION_CACHE_MS });
+    }
+    return auth;
+  });
+  cache.lookups.set(key, lookup);
+  try {
+    return await lookup;
+  } finally {
+    if (cache.lookups.get(key) === lookup) cache.lookups.delete(key);
+  }
 }
 
 async function fromSession(platform: Platform, token: string): Promise<AuthContext> {
