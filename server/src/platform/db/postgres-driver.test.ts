@@ -108,9 +108,13 @@ describe.skipIf(!url)('PostgreSQL: menos viajes por transacción [postgres]', ()
       { líneas: [{ número: '23', monto: 100 }], nota: "it's" },
       '$1 y $2',
     ];
-    const select = sql`select ${sql.join(values.map((v) => sql`${v}::text`))}`.compile(db);
+    const bytes = Buffer.from([0, 92, 39, 255]);
+    const select = sql`select ${sql.join(values.map((v) => sql`${v}::text`))}, ${bytes}::bytea as b`.compile(
+      db,
+    );
     const asParameters = (await db.executeQuery(select)).rows;
     const asLiterals = (await db.executeQuery(CompiledQuery.raw(inlined(select)))).rows;
     expect(asLiterals).toEqual(asParameters);
+    expect(asLiterals[0]).toMatchObject({ b: bytes });
   });
 });

@@ -29,7 +29,7 @@ const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils') as {
 function literalOf(value: unknown): string {
   const prepared = prepareValue(value);
   if (prepared === null) return 'null';
-  if (Buffer.isBuffer(prepared)) return `'\\x${prepared.toString('hex')}'::bytea`;
+  if (Buffer.isBuffer(prepared)) return `decode('${prepared.toString('hex')}', 'hex')`;
   const text = String(prepared);
   if (text.includes('\\')) return ` E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
   return `'${text.replaceAll("'", "''")}'`;
