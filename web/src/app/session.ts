@@ -75,6 +75,8 @@ export function endSession(message?: string): void {
 }
 
 export async function logout(): Promise<void> {
+  // The server tells the session's live channels it ended; this tab is leaving anyway.
+  realtime.disconnect();
   try {
     await api.post('/auth/logout', {}, { allowUnauthenticated: true });
   } finally {

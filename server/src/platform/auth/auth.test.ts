@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import type { KyselyPlugin } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../../../test/harness.ts';
+import type { DomainEvent } from '../events/bus.ts';
 import type { App } from '../http/types.ts';
 import { installAuthGuard } from './guard.ts';
 
@@ -143,13 +144,29 @@ describeEngines('sesiones y acceso', (t) => {
     expect(response.json().error.code).toBe('SESSION_EXPIRED');
   });
 
-  it('cerrar sesión invalida la cookie', async () => {
+  it('cerrar sesión invalida la cookie y lo avisa a las demás pestañas e instancias', async () => {
     const app = t();
     const cookie = await app.login('ruta1');
+    const heard: DomainEvent[] = [];
+    const unsubscribe = app.platform.bus.subscribe((event) => heard.push(event));
     const out = await app.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
     expect(out.statusCode).toBe(200);
     const after = await app.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
+    const ended = await app.platform.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select('sessions.id')
+      .where('users.username', '=', 'ruta1')
+      .where('sessions.end_reason', '=', 'logout')
+      .execute();
+    expect(ended).toHaveLength(1);
+    await expect
+      .poll(() => heard.filter((e) => e.type === 'session.ended'))
+      .toEqual([
+        { type: 'session.ended', payload: { reason: 'SIGNED_OUT' }, audience: { sessionIds: [ended[0].id] } },
+      ]);
+    unsubscribe();
   });
 
   it('un token de API lleva solo los permisos de su alcance', async () => {

@@ -9,4 +9,10 @@ export async function logout(platform: Platform, actor: Actor, sessionId: string
     await platform.audit(trx, actor, { entity: 'user', entityId: actor.userId, action: 'logout' });
   });
   forgetSessions(platform, [sessionId]);
+  // Other instances forget the session, and the session's other tabs close their live channel.
+  platform.bus.publish({
+    type: 'session.ended',
+    payload: { reason: 'SIGNED_OUT' },
+    audience: { sessionIds: [sessionId] },
+  });
 }
