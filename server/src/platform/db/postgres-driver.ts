@@ -59,8 +59,8 @@ function resultOf(result: pg.QueryResult): QueryResult<unknown> {
  * A pooled connection that saves round trips inside a transaction: `BEGIN` is not sent on its own
  * but in front of the transaction's first statement, and deferred writes go with the statement
  * after them or with the `COMMIT`, all in one simple-protocol message (which stops at the first
- * error). Under load each round trip waits for the event loop, so a sales batch that took five now
- * takes three.
+ * error). Under load each round trip waits for the event loop: a sales batch is two, its first
+ * statement with the BEGIN and its writes with the COMMIT.
  */
 class PipeliningConnection implements DatabaseConnection {
   private waiting: string[] = [];
